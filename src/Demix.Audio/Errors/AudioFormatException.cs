@@ -1,0 +1,14 @@
+namespace Demix.Audio;
+
+/// <summary>
+/// An input file cannot be decoded: it is missing or empty, its header is truncated or corrupt, a chunk
+/// size is absurd, the codec is unsupported, it holds no audio, or ffmpeg is needed but not installed.
+/// </summary>
+public sealed class AudioFormatException : AudioFileException
+{
+    /// <summary>Creates the exception for <paramref name="filePath"/> with a one-line description of the problem.</summary>
+    public AudioFormatException(string filePath, string problem, Exception? innerException = null)
+        : base(filePath, problem, innerException)
+    {
+    }
+}
