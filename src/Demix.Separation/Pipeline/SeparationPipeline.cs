@@ -1,0 +1,82 @@
+using Demix.Audio;
+
+namespace Demix.Separation.Pipeline;
+
+/// <summary>
+/// The flow for one track, block by block: decode -> (downmix) -> method channels -> resample to the
+/// method's rate -> method stream -> track channels -> resample to the output rate -> encode per stem.
+/// Memory is a few blocks plus the method's look-ahead, whatever the length of the track.
+/// </summary>
+public sealed class SeparationPipeline
+{
+    private readonly ISeparationMethod method;
+    private readonly PipelineOptions options;
+
+    /// <summary>Creates a pipeline around <paramref name="method"/>.</summary>
+    public SeparationPipeline(ISeparationMethod method, PipelineOptions? options = null)
+    {
+        this.method = method ?? throw new ArgumentNullException(nameof(method));
+        this.options = options ?? new PipelineOptions();
+    }
+
+    /// <summary>Separates <paramref name="source"/> into <paramref name="outputs"/> and commits them.</summary>
+    /// <param name="source">The decoded track.</param>
+    /// <param name="name">The track's file name, for error messages.</param>
+    /// <param name="outputs">Receives the stems; committed at the end, abandoned on any failure.</param>
+    /// <param name="progress">Receives the fraction done in [0, 1] when the track length is known.</param>
+    /// <param name="cancellation">Stops between blocks; nothing is written then.</param>
+    /// <exception cref="AudioFormatException">More than two channels without <see cref="PipelineOptions.Downmix"/>.</exception>
+    public TrackSummary Run(IAudioSource source, string name, IStemOutputs outputs,
+        IProgress<double>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(outputs);
+        AudioFormat input = source.Format;
+        float[][]? downmix = DownmixGains(input.ChannelCount, name);
+        int trackChannels = downmix is null ? input.ChannelCount : 2;
+        int methodRate = method.SampleRate ?? input.SampleRate;
+        int outputRate = options.OutputSampleRate ?? input.SampleRate;
+        var outputFormat = new AudioFormat(outputRate, trackChannels);
+        IAudioSink?[] sinks = [.. method.Stems.Select(stem => outputs.Open(stem, outputFormat))];
+        IBlockResampler[] resamplers = [.. method.Stems.Select(_ => options.ResamplerFactory(methodRate, outputRate, trackChannels))];
+        var tail = new StemOutputSink(ChannelMapping.Gains(method.ChannelCount, trackChannels), resamplers, sinks);
+        var head = new TrackReader(source, downmix, ChannelMapping.Gains(trackChannels, method.ChannelCount),
+            options.ResamplerFactory(input.SampleRate, methodRate, method.ChannelCount), options.BlockFrames);
+        ISeparationStream stream = method.Open(methodRate);
+        while (head.ReadNext(out float[][] block, out int frameCount))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            stream.Push(block, frameCount, tail);
+            if (source.FrameCount is long total && total > 0) progress?.Report(Math.Min(1.0, (double)head.FramesRead / total));
+        }
+        stream.Finish(tail);
+        tail.Flush();
+        cancellation.ThrowIfCancellationRequested();
+        outputs.CommitAll();
+        progress?.Report(1.0);
+        return new TrackSummary(name, input, outputFormat, head.FramesRead, method.Name);
+    }
+
+    private float[][]? DownmixGains(int channelCount, string name)
+    {
+        if (channelCount <= 2) return null;
+        if (!options.Downmix)
+        {
+            throw new AudioFormatException(name,
+                $"it has {channelCount} channels; Demix separates mono and stereo, so pass --downmix to mix them down to stereo.");
+        }
+        return ChannelMapping.StereoDownmixGains(channelCount);
+    }
+}
+
+/// <summary>What one run of the pipeline did.</summary>
+/// <param name="Name">The track's file name.</param>
+/// <param name="InputFormat">Rate and channels of the decoded input.</param>
+/// <param name="OutputFormat">Rate and channels of every written stem.</param>
+/// <param name="InputFrames">Frames read from the input.</param>
+/// <param name="Method">The method's name.</param>
+public sealed record TrackSummary(string Name, AudioFormat InputFormat, AudioFormat OutputFormat, long InputFrames, string Method)
+{
+    /// <summary>Duration of the input in seconds.</summary>
+    public double DurationSeconds => (double)InputFrames / InputFormat.SampleRate;
+}
