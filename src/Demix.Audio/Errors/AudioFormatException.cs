@@ -11,4 +11,8 @@ public sealed class AudioFormatException : AudioFileException
         : base(filePath, problem, innerException)
     {
     }
+
+    /// <summary>True when the file is readable but its codec is not one our own decoder knows
+    /// (for example an MP3-in-WAV), so ffmpeg may still decode it.</summary>
+    public bool IsUnsupportedCodec { get; init; }
 }

@@ -62,8 +62,8 @@ internal sealed record WavFmtChunk(int FormatTag, int ChannelCount, int SampleRa
                 _ => throw Fail(path, $"unsupported WAV sample size: {bytesPerSample * 8}-bit IEEE float."),
             };
         }
-        throw Fail(path, $"unsupported WAV codec {WavFormatTags.Describe(codec)}; only PCM and IEEE float WAVs are read " +
-            "directly (other codecs are decoded through ffmpeg by AudioFile.Open).");
+        throw new AudioFormatException(path, $"unsupported WAV codec {WavFormatTags.Describe(codec)}; only PCM and IEEE float " +
+            "WAVs are read directly (AudioFile.Open decodes other codecs through ffmpeg).") { IsUnsupportedCodec = true };
     }
 
     private static AudioFormatException Fail(string path, string problem) => new(path, problem);
