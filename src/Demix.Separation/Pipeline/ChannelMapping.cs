@@ -64,4 +64,19 @@ public static class ChannelMapping
         if (to == 1) return [[.. Enumerable.Repeat(1f / from, from)]];
         throw new NotSupportedException($"No channel rule from {from} to {to} channels.");
     }
+
+    /// <summary>The matrix product <c>a b</c>: applying <paramref name="b"/> then <paramref name="a"/>.</summary>
+    public static float[][] Multiply(float[][] a, float[][] b)
+    {
+        var result = new float[a.Length][];
+        for (int o = 0; o < a.Length; o++)
+        {
+            result[o] = new float[b[0].Length];
+            for (int k = 0; k < b.Length; k++)
+            {
+                for (int i = 0; i < b[0].Length; i++) result[o][i] += a[o][k] * b[k][i];
+            }
+        }
+        return result;
+    }
 }

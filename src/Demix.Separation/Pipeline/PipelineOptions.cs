@@ -11,12 +11,4 @@ public sealed record PipelineOptions
 
     /// <summary>Frames read from the source per block (memory per block, not per song).</summary>
     public int BlockFrames { get; init; } = 1 << 15;
-
-    /// <summary>Creates the resampler from one rate to another for the given channel count.</summary>
-    public Func<int, int, int, IBlockResampler> ResamplerFactory { get; init; } = DefaultResampler;
-
-    private static IBlockResampler DefaultResampler(int fromRate, int toRate, int channelCount) =>
-        fromRate == toRate
-            ? new PassThroughResampler()
-            : throw new NotSupportedException($"Resampling from {fromRate} Hz to {toRate} Hz is not available yet.");
 }

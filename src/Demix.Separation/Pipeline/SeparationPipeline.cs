@@ -35,26 +35,50 @@ public sealed class SeparationPipeline
         float[][]? downmix = DownmixGains(input.ChannelCount, name);
         int trackChannels = downmix is null ? input.ChannelCount : 2;
         int methodRate = method.SampleRate ?? input.SampleRate;
-        int outputRate = options.OutputSampleRate ?? input.SampleRate;
-        var outputFormat = new AudioFormat(outputRate, trackChannels);
+        var outputFormat = new AudioFormat(options.OutputSampleRate ?? input.SampleRate, trackChannels);
         IAudioSink?[] sinks = [.. method.Stems.Select(stem => outputs.Open(stem, outputFormat))];
-        IBlockResampler[] resamplers = [.. method.Stems.Select(_ => options.ResamplerFactory(methodRate, outputRate, trackChannels))];
-        var tail = new StemOutputSink(ChannelMapping.Gains(method.ChannelCount, trackChannels), resamplers, sinks);
-        var head = new TrackReader(source, downmix, ChannelMapping.Gains(trackChannels, method.ChannelCount),
-            options.ResamplerFactory(input.SampleRate, methodRate, method.ChannelCount), options.BlockFrames);
-        ISeparationStream stream = method.Open(methodRate);
-        while (head.ReadNext(out float[][] block, out int frameCount))
+        float[][] toMethod = ChannelMapping.Gains(trackChannels, method.ChannelCount);
+        var mapped = new ChannelMappedSource(source, downmix is null ? toMethod : ChannelMapping.Multiply(toMethod, downmix));
+        var driver = new PipelineDriver(SincResampler.Resample(mapped, methodRate), method.Open(methodRate), options.BlockFrames,
+            () => ReportProgress(progress, mapped), cancellation);
+        var queues = new StemQueueSource?[sinks.Length];
+        for (int s = 0; s < sinks.Length; s++)
         {
-            cancellation.ThrowIfCancellationRequested();
-            stream.Push(block, frameCount, tail);
-            if (source.FrameCount is long total && total > 0) progress?.Report(Math.Min(1.0, (double)head.FramesRead / total));
+            if (sinks[s] is not null) queues[s] = new StemQueueSource(new AudioFormat(methodRate, trackChannels), driver.Step);
         }
-        stream.Finish(tail);
-        tail.Flush();
+        driver.Sink = new StemQueueSink(ChannelMapping.Gains(method.ChannelCount, trackChannels), queues);
+        CopyStems(queues, sinks, outputFormat.SampleRate, driver);
         cancellation.ThrowIfCancellationRequested();
         outputs.CommitAll();
         progress?.Report(1.0);
-        return new TrackSummary(name, input, outputFormat, head.FramesRead, method.Name);
+        return new TrackSummary(name, input, outputFormat, mapped.FramesRead, method.Name);
+    }
+
+    /// <summary>Reads every wanted stem in turn (resampled to the output rate) into its sink until all end.</summary>
+    private void CopyStems(StemQueueSource?[] queues, IAudioSink?[] sinks, int outputRate, PipelineDriver driver)
+    {
+        var readers = queues.Select(q => q is null ? null : SincResampler.Resample(q, outputRate)).ToArray();
+        var buffer = new float[options.BlockFrames * sinks.Where(s => s is not null).Select(s => s!.Format.ChannelCount).DefaultIfEmpty(1).Max()];
+        bool anyActive = readers.Any(r => r is not null);
+        while (anyActive)
+        {
+            anyActive = false;
+            for (int s = 0; s < readers.Length; s++)
+            {
+                if (readers[s] is not IAudioSource reader) continue;
+                int samples = reader.Read(buffer.AsSpan(0, options.BlockFrames * reader.Format.ChannelCount));
+                if (samples == 0) { readers[s] = null; continue; }
+                sinks[s]!.Write(buffer.AsSpan(0, samples));
+                anyActive = true;
+            }
+        }
+        while (driver.Step()) { }   // no stem wanted: still run the method to the end
+    }
+
+    private static void ReportProgress(IProgress<double>? progress, ChannelMappedSource mapped)
+    {
+        if (progress is null || mapped.FrameCount is not long total || total <= 0) return;
+        progress.Report(Math.Min(1.0, (double)mapped.FramesRead / total));
     }
 
     private float[][]? DownmixGains(int channelCount, string name)
