@@ -14,14 +14,14 @@ public static class MethodRegistry
     /// <summary>The method used when none is named.</summary>
     public const string DefaultMethod = CenterMethod.MethodName;
 
-    private static readonly (string Name, string Description, Func<ISeparationMethod> Create)[] entries =
+    private static readonly (string Name, string Description, Func<MethodSettings, ISeparationMethod> Create)[] entries =
     [
         (CenterMethod.MethodName, "frequency-domain centre extraction (Avendano & Jot 2004), stereo-preserving",
-            () => new CenterMethod()),
+            settings => new CenterMethod(settings.Center)),
         (InvertKaraokeMethod.MethodName, "invert one channel and sum: cancels centre-panned vocals (mid/side)",
-            () => new InvertKaraokeMethod()),
-        (RepetSimMethod.MethodName, "REPET-SIM (Rafii & Pardo 2012), similar frames searched within 60 s",
-            () => new RepetSimMethod()),
+            _ => new InvertKaraokeMethod()),
+        (RepetSimMethod.MethodName, "REPET-SIM (Rafii & Pardo 2012), similar frames searched within a 60 s window",
+            settings => new RepetSimMethod(settings.RepetSim)),
     ];
 
     /// <summary>Every method name, in display order.</summary>
@@ -33,11 +33,11 @@ public static class MethodRegistry
     /// <summary>True when <paramref name="name"/> names a method (case-insensitive).</summary>
     public static bool Contains(string name) => entries.Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Creates the method called <paramref name="name"/> with its default parameters.</summary>
-    /// <exception cref="ArgumentException">The name is unknown; the message lists the known ones.</exception>
-    public static ISeparationMethod Create(string name) => Find(name).Create();
+    /// <summary>Creates the method called <paramref name="name"/> with <paramref name="settings"/> (defaults when null).</summary>
+    /// <exception cref="ArgumentException">The name is unknown (the message lists the known ones) or a setting is out of range.</exception>
+    public static ISeparationMethod Create(string name, MethodSettings? settings = null) => Find(name).Create(settings ?? new MethodSettings());
 
-    private static (string Name, string Description, Func<ISeparationMethod> Create) Find(string name)
+    private static (string Name, string Description, Func<MethodSettings, ISeparationMethod> Create) Find(string name)
     {
         foreach (var entry in entries)
         {
