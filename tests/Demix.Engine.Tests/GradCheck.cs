@@ -13,7 +13,7 @@ public static class GradCheck
     /// <param name="function">The op under test.</param>
     /// <param name="step">Central-difference step (keep inputs further than this from kinks).</param>
     /// <param name="tolerance">Allowed error relative to max(|numeric|, 1 % of the tensor's largest numeric value) plus 1e-3 of that scale.</param>
-    public static void Check(Func<Tensor[], Tensor> function, Tensor[] inputs, float step = 1e-2f, double tolerance = 2e-2, int seed = 7)
+    public static void Check(Func<Tensor[], Tensor> function, Tensor[] inputs, float step = 1e-2f, double tolerance = 2e-2, int seed = 12345)
     {
         foreach (var input in inputs) input.ZeroGrad();
         var output = function(inputs);
