@@ -10,7 +10,8 @@ internal static class ElementDecoder
     public static int SizeInBytes(StoredElementType type) => type switch
     {
         StoredElementType.Float32 or StoredElementType.Int32 => 4,
-        StoredElementType.Float16 or StoredElementType.BFloat16 => 2,
+        StoredElementType.Float16 or StoredElementType.BFloat16 or StoredElementType.Int16 => 2,
+        StoredElementType.Int8 or StoredElementType.UInt8 or StoredElementType.Bool => 1,
         StoredElementType.Float64 or StoredElementType.Int64 => 8,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown element type."),
     };
@@ -55,6 +56,10 @@ internal static class ElementDecoder
                 StoredElementType.Float64 => (float)BinaryPrimitives.ReadDoubleLittleEndian(bytes),
                 StoredElementType.Int64 => BinaryPrimitives.ReadInt64LittleEndian(bytes),
                 StoredElementType.Int32 => BinaryPrimitives.ReadInt32LittleEndian(bytes),
+                StoredElementType.Int16 => BinaryPrimitives.ReadInt16LittleEndian(bytes),
+                StoredElementType.Int8 => (sbyte)bytes[0],
+                StoredElementType.UInt8 => bytes[0],
+                StoredElementType.Bool => bytes[0] != 0 ? 1f : 0f,
                 _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown element type."),
             };
         }

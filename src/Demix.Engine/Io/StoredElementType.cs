@@ -15,4 +15,12 @@ public enum StoredElementType
     Int64,
     /// <summary>Signed 32-bit integer (exact up to 2^24).</summary>
     Int32,
+    /// <summary>Signed 16-bit integer.</summary>
+    Int16,
+    /// <summary>Signed 8-bit integer.</summary>
+    Int8,
+    /// <summary>Unsigned 8-bit integer.</summary>
+    UInt8,
+    /// <summary>Boolean stored as one byte (0 = false, anything else = true → 1).</summary>
+    Bool,
 }

@@ -92,7 +92,7 @@ public sealed class SafetensorsTests
     [InlineData("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}""", 8, "overlaps")]
     [InlineData("""{"a":{"dtype":"F32","shape":[3],"data_offsets":[0,8]}}""", 8, "needs 12 bytes")]
     [InlineData("""{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}""", 12, "data section holds 12")]
-    [InlineData("""{"a":{"dtype":"U8","shape":[8],"data_offsets":[0,8]}}""", 8, "not supported")]
+    [InlineData("""{"a":{"dtype":"F8_E4M3","shape":[8],"data_offsets":[0,8]}}""", 8, "not supported")]
     [InlineData("""{"a":{"dtype":"F32","shape":[-1],"data_offsets":[0,8]}}""", 8, "non-negative")]
     [InlineData("""{"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,8]}}""", 8, "outside")]
     [InlineData("""{"a":{"dtype":"F32","shape":[2147483647,2147483647],"data_offsets":[0,8]}}""", 8, "more elements")]

@@ -48,6 +48,10 @@ internal static class SafetensorsHeader
         StoredElementType.Float64 => "F64",
         StoredElementType.Int64 => "I64",
         StoredElementType.Int32 => "I32",
+        StoredElementType.Int16 => "I16",
+        StoredElementType.Int8 => "I8",
+        StoredElementType.UInt8 => "U8",
+        StoredElementType.Bool => "BOOL",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown element type."),
     };
 
@@ -59,7 +63,11 @@ internal static class SafetensorsHeader
         "F64" => StoredElementType.Float64,
         "I64" => StoredElementType.Int64,
         "I32" => StoredElementType.Int32,
-        _ => throw new WeightFileException(file, $"tensor '{name}' has dtype '{dtype}', which is not supported (F32, F16, BF16, F64, I64, I32)"),
+        "I16" => StoredElementType.Int16,
+        "I8" => StoredElementType.Int8,
+        "U8" => StoredElementType.UInt8,
+        "BOOL" => StoredElementType.Bool,
+        _ => throw new WeightFileException(file, $"tensor '{name}' has dtype '{dtype}', which is not supported (F32, F16, BF16, F64, I64, I32, I16, I8, U8, BOOL)"),
     };
 
     private static void ReadMetadata(JsonElement value, Dictionary<string, string> metadata, string file)
