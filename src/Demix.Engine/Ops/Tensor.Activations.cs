@@ -1,0 +1,81 @@
+using System.Numerics.Tensors;
+
+namespace Demix.Engine.Tensors;
+
+/// <summary>Activation functions (elementwise), each with its derivative.</summary>
+public sealed partial class Tensor
+{
+    /// <summary>max(x, 0).</summary>
+    public Tensor Relu() => Map(
+        static (x, y) => TensorPrimitives.Max(x, 0f, y),
+        static (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : 0f;
+        });
+
+    /// <summary>x &gt; 0 ? x : slope * x.</summary>
+    public Tensor LeakyRelu(float slope = 0.01f) => Map(
+        (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] : slope * x[i];
+        },
+        (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : slope * g[i];
+        });
+
+    /// <summary>x &gt; 0 ? x : alpha * (e^x - 1).</summary>
+    public Tensor Elu(float alpha = 1f) => Map(
+        (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] : alpha * (MathF.Exp(x[i]) - 1f);
+        },
+        (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : g[i] * (y[i] + alpha);
+        });
+
+    /// <summary>Exact GELU: 0.5 x (1 + erf(x / sqrt 2)) (not the tanh approximation).</summary>
+    public Tensor Gelu() => Map(
+        static (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++) y[i] = (float)(0.5 * x[i] * SpecialFunctions.Erfc(-x[i] / Math.Sqrt(2.0)));
+        },
+        static (g, x, y, dx) =>
+        {
+            const double invSqrt2Pi = 0.3989422804014327;
+            for (int i = 0; i < x.Length; i++)
+            {
+                double v = x[i];
+                double cdf = 0.5 * SpecialFunctions.Erfc(-v / Math.Sqrt(2.0));
+                dx[i] = (float)(g[i] * (cdf + v * invSqrt2Pi * Math.Exp(-0.5 * v * v)));
+            }
+        });
+
+    /// <summary>Hyperbolic tangent.</summary>
+    public Tensor Tanh() => Map(
+        static (x, y) => TensorPrimitives.Tanh(x, y),
+        static (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = g[i] * (1f - y[i] * y[i]);
+        });
+
+    /// <summary>1 / (1 + e^-x).</summary>
+    public Tensor Sigmoid() => Map(
+        static (x, y) => TensorPrimitives.Sigmoid(x, y),
+        static (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = g[i] * y[i] * (1f - y[i]);
+        });
+
+    /// <summary>relu(x)^2 (Primer).</summary>
+    public Tensor SquaredRelu() => Map(
+        static (x, y) =>
+        {
+            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] * x[i] : 0f;
+        },
+        static (g, x, y, dx) =>
+        {
+            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? 2f * x[i] * g[i] : 0f;
+        });
+}
