@@ -1,0 +1,48 @@
+using Demix.Engine.Tensors;
+
+namespace Demix.Engine.Nn.Recurrent;
+
+/// <summary>
+/// A multi-layer, optionally bidirectional GRU equivalent to PyTorch's <c>nn.GRU</c> (gate order r, z, n;
+/// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)); parameter names as for the LSTM).
+/// Each layer direction is one autograd node (see <c>GruLayerOp</c>).
+/// </summary>
+public sealed class Gru
+{
+    private const int GateCount = 3;
+    private readonly Random random;
+
+    /// <summary>Creates the GRU with PyTorch's default initialisation drawn from <paramref name="random"/>, which also drives dropout.</summary>
+    public Gru(RecurrentOptions options, Random random)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        this.random = random ?? throw new ArgumentNullException(nameof(random));
+        Parameters = new RecurrentParameters(options, GateCount, random);
+    }
+
+    /// <summary>The hyper-parameters.</summary>
+    public RecurrentOptions Options { get; }
+
+    /// <summary>The parameters, named and ordered as PyTorch's state dict.</summary>
+    public RecurrentParameters Parameters { get; }
+
+    /// <summary>Training mode turns dropout between layers on.</summary>
+    public bool IsTraining { get; set; } = true;
+
+    /// <summary>Runs the GRU.</summary>
+    /// <param name="input">[T, B, in] ([B, T, in] when batch-first).</param>
+    /// <param name="initialHidden">h0 [L·D, B, H], or null for zeros.</param>
+    /// <returns>Output [T, B, D·H] (or batch-first) and h_n [L·D, B, H].</returns>
+    public (Tensor Output, Tensor Hidden) Forward(Tensor input, Tensor? initialHidden = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        int batch = input.Size(Options.BatchFirst ? 0 : 1);
+        var (output, states) = RecurrentStack.Run(input, Options, Parameters, 1, IsTraining, random, (x, weights, index, reverse) =>
+        {
+            var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
+            var (y, hidden) = GruLayerOp.Forward(x, weights, h0, reverse);
+            return (y, [hidden]);
+        });
+        return (output, states[0]);
+    }
+}

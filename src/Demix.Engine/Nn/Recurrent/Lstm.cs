@@ -1,0 +1,56 @@
+using Demix.Engine.Tensors;
+
+namespace Demix.Engine.Nn.Recurrent;
+
+/// <summary>
+/// A multi-layer, optionally bidirectional LSTM equivalent to PyTorch's <c>nn.LSTM</c> (gate order
+/// i, f, g, o; both biases added; parameter names <c>weight_ih_l0</c> … <c>bias_hh_l2_reverse</c>).
+/// Each layer direction is one autograd node (see <c>LstmLayerOp</c>).
+/// </summary>
+public sealed class Lstm
+{
+    private const int GateCount = 4;
+    private readonly Random random;
+
+    /// <summary>Creates the LSTM with PyTorch's default initialisation drawn from <paramref name="random"/>, which also drives dropout.</summary>
+    public Lstm(RecurrentOptions options, Random random)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        this.random = random ?? throw new ArgumentNullException(nameof(random));
+        Parameters = new RecurrentParameters(options, GateCount, random);
+    }
+
+    /// <summary>The hyper-parameters.</summary>
+    public RecurrentOptions Options { get; }
+
+    /// <summary>The parameters, named and ordered as PyTorch's state dict.</summary>
+    public RecurrentParameters Parameters { get; }
+
+    /// <summary>Training mode turns dropout between layers on.</summary>
+    public bool IsTraining { get; set; } = true;
+
+    /// <summary>Runs the LSTM.</summary>
+    /// <param name="input">[T, B, in] ([B, T, in] when batch-first).</param>
+    /// <param name="initialHidden">h0 [L·D, B, H], or null for zeros.</param>
+    /// <param name="initialCell">c0 [L·D, B, H], or null for zeros.</param>
+    /// <returns>Output [T, B, D·H] ([B, T, D·H] when batch-first), h_n and c_n [L·D, B, H].</returns>
+    public LstmResult Forward(Tensor input, Tensor? initialHidden = null, Tensor? initialCell = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        int batch = input.Size(Options.BatchFirst ? 0 : 1);
+        var (output, states) = RecurrentStack.Run(input, Options, Parameters, 2, IsTraining, random, (x, weights, index, reverse) =>
+        {
+            var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
+            var c0 = RecurrentStack.InitialState(initialCell, index, Options, batch, "c0");
+            var (y, hidden, cell) = LstmLayerOp.Forward(x, weights, h0, c0, reverse);
+            return (y, [hidden, cell]);
+        });
+        return new LstmResult(output, states[0], states[1]);
+    }
+}
+
+/// <summary>What an LSTM returns: the per-step output and the final hidden and cell states.</summary>
+/// <param name="Output">[T, B, D·H] (or batch-first); features [forward | reverse].</param>
+/// <param name="Hidden">h_n [L·D, B, H], row = layer · D + direction.</param>
+/// <param name="Cell">c_n [L·D, B, H].</param>
+public sealed record LstmResult(Tensor Output, Tensor Hidden, Tensor Cell);
