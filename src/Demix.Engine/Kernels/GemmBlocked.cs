@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Demix.Engine.Kernels;
@@ -10,28 +11,40 @@ namespace Demix.Engine.Kernels;
 /// </summary>
 internal static unsafe class GemmBlocked<TK> where TK : struct, IMicroKernel
 {
-    /// <summary>Depth of one packed block: a 256 x 32 B panel is 32 KiB of the 48 KiB L1d of a Zen 5 core.</summary>
-    public const int Kc = 256;
+    /// <summary>
+    /// Largest depth of one packed block; K is cut into near-equal blocks up to this depth (fewer passes over C;
+    /// a 512 x 32 B panel streams from L2 at full speed on Zen 5).
+    /// </summary>
+    public const int Kc = 512;
 
-    /// <summary>Rows of one packed A block: 384 x 256 floats = 384 KiB of the 1 MiB L2.</summary>
-    public const int Mc = 384;
+    /// <summary>Rows of one packed A block: 144 x 512 floats = 288 KiB of the 1 MiB L2 of a Zen 5 core.</summary>
+    public const int Mc = 144;
 
-    /// <summary>Columns of one packed B block: 256 x 2048 floats = 2 MiB (L3).</summary>
+    /// <summary>Columns of one packed B block: 512 x 2048 floats = 4 MiB (L3).</summary>
     public const int Nc = 2048;
 
+    /// <summary>Depth of the K blocks for a product of depth k: near-equal blocks of at most <see cref="Kc"/>, multiples of 8.</summary>
+    public static int KStep(int k)
+    {
+        int blocks = Math.Max(1, (k + Kc - 1) / Kc);
+        return ((k + blocks - 1) / blocks + 7) & ~7;
+    }
+
     /// <summary>
-    /// C[m0.., n0..] block of mCount x nCount. When <paramref name="packB"/> is false, full-width B panels
-    /// are read in place (op(B) must be untransposed), which saves the copy for products with few rows.
+    /// C[m0.., n0..] block of mCount x nCount on the calling thread. When <paramref name="packB"/> is false,
+    /// full-width B panels are read in place (op(B) must be untransposed), which saves the copy for products
+    /// with few rows.
     /// </summary>
     public static void Run(in GemmArgs g, int m0, int mCount, int n0, int nCount, bool packB)
     {
         PackBuffers buffers = PackBuffers.ForThisThread(Mc * Kc + TK.Mr * Kc, Kc * Nc + Kc * TK.Nr);
+        int kStep = KStep(g.K);
         for (int jc = 0; jc < nCount; jc += Nc)
         {
             int nc = Math.Min(Nc, nCount - jc);
-            for (int pc = 0; pc < g.K; pc += Kc)
+            for (int pc = 0; pc < g.K; pc += kStep)
             {
-                int kc = Math.Min(Kc, g.K - pc);
+                int kc = Math.Min(kStep, g.K - pc);
                 if (packB)
                 {
                     GemmPacking.PackB(g, pc, kc, n0 + jc, nc, TK.Nr, buffers.B);
@@ -42,26 +55,30 @@ internal static unsafe class GemmBlocked<TK> where TK : struct, IMicroKernel
                 {
                     int mc = Math.Min(Mc, mCount - ic);
                     GemmPacking.PackA(g, m0 + ic, mc, pc, kc, TK.Mr, buffers.A);
-                    var block = new Block(m0 + ic, mc, n0 + jc, nc, pc, kc, beta);
-                    RunBlock(g, block, buffers, packB);
+                    var block = new GemmBlock(m0 + ic, mc, n0 + jc, nc, pc, kc, beta);
+                    RunBlock(g, block, buffers.A, packB ? buffers.B : null, buffers.B + (nint)Kc * Nc);
                 }
             }
         }
     }
 
-    /// <summary>Every register tile of one packed mc x kc A block against one kc x nc B block.</summary>
-    private static void RunBlock(in GemmArgs g, in Block block, PackBuffers buffers, bool packedB)
+    /// <summary>
+    /// Every register tile of one packed mc x kc A block against one kc x nc B block, packed at
+    /// <paramref name="packedB"/> ([nc / Nr][kc][Nr]) or, when that is null, read in place from op(B)
+    /// (edge panels are then packed into <paramref name="edgeB"/>, room for kc x Nr floats).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunBlock(in GemmArgs g, in GemmBlock block, float* packedA, float* packedB, float* edgeB)
     {
         float* edge = stackalloc float[TK.Mr * TK.Nr];
-        float* edgeB = buffers.B + (nint)Kc * Nc;
         for (int jr = 0; jr < block.Nc; jr += TK.Nr)
         {
             int nr = Math.Min(TK.Nr, block.Nc - jr);
             float* bPanel;
             nint bStride;
-            if (packedB)
+            if (packedB != null)
             {
-                bPanel = buffers.B + (nint)jr * block.Kc;
+                bPanel = packedB + (nint)jr * block.Kc;
                 bStride = TK.Nr;
             }
             else if (nr == TK.Nr)
@@ -76,20 +93,28 @@ internal static unsafe class GemmBlocked<TK> where TK : struct, IMicroKernel
                 bStride = TK.Nr;
             }
 
-            for (int ir = 0; ir < block.Mc; ir += TK.Mr)
+            RunPanel(g, block, packedA, bPanel, bStride, jr, nr, edge);
+        }
+    }
+
+    /// <summary>One B panel (kc x Nr) against every A panel of the block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void RunPanel(in GemmArgs g, in GemmBlock block, float* packedA, float* bPanel, nint bStride,
+        int jr, int nr, float* edge)
+    {
+        for (int ir = 0; ir < block.Mc; ir += TK.Mr)
+        {
+            int mr = Math.Min(TK.Mr, block.Mc - ir);
+            float* aPanel = packedA + (nint)ir * block.Kc;
+            float* c = g.C + (block.I0 + ir) * g.Ldc + block.J0 + jr;
+            if (mr == TK.Mr && nr == TK.Nr)
             {
-                int mr = Math.Min(TK.Mr, block.Mc - ir);
-                float* aPanel = buffers.A + (nint)ir * block.Kc;
-                float* c = g.C + (block.I0 + ir) * g.Ldc + block.J0 + jr;
-                if (mr == TK.Mr && nr == TK.Nr)
-                {
-                    TK.Run(block.Kc, aPanel, bPanel, bStride, c, g.Ldc, block.Beta);
-                }
-                else
-                {
-                    TK.Run(block.Kc, aPanel, bPanel, bStride, edge, TK.Nr, 0f);
-                    MergeEdge(edge, c, g.Ldc, mr, nr, block.Beta);
-                }
+                TK.Run(block.Kc, aPanel, bPanel, bStride, c, g.Ldc, block.Beta);
+            }
+            else
+            {
+                TK.Run(block.Kc, aPanel, bPanel, bStride, edge, TK.Nr, 0f);
+                MergeEdge(edge, c, g.Ldc, mr, nr, block.Beta);
             }
         }
     }
@@ -108,50 +133,7 @@ internal static unsafe class GemmBlocked<TK> where TK : struct, IMicroKernel
         }
     }
 
-    /// <summary>The position of one (A block, B block) pair in the product.</summary>
-    private readonly record struct Block(int I0, int Mc, int J0, int Nc, int P0, int Kc, float Beta);
 }
 
-/// <summary>
-/// Per-thread packing buffers, 64-byte aligned native memory that grows on demand and is freed when the
-/// owning thread ends (the finalizer runs once the thread-static reference is gone).
-/// </summary>
-internal sealed unsafe class PackBuffers
-{
-    [ThreadStatic]
-    private static PackBuffers? current;
-
-    private nint capacityA;
-    private nint capacityB;
-
-    public float* A { get; private set; }
-
-    public float* B { get; private set; }
-
-    ~PackBuffers()
-    {
-        NativeMemory.AlignedFree(A);
-        NativeMemory.AlignedFree(B);
-    }
-
-    /// <summary>This thread's buffers with room for at least the given numbers of floats.</summary>
-    public static PackBuffers ForThisThread(nint floatsA, nint floatsB)
-    {
-        PackBuffers buffers = current ??= new PackBuffers();
-        if (buffers.capacityA < floatsA)
-        {
-            NativeMemory.AlignedFree(buffers.A);
-            buffers.A = (float*)NativeMemory.AlignedAlloc((nuint)(floatsA * sizeof(float)), 64);
-            buffers.capacityA = floatsA;
-        }
-
-        if (buffers.capacityB < floatsB)
-        {
-            NativeMemory.AlignedFree(buffers.B);
-            buffers.B = (float*)NativeMemory.AlignedAlloc((nuint)(floatsB * sizeof(float)), 64);
-            buffers.capacityB = floatsB;
-        }
-
-        return buffers;
-    }
-}
+/// <summary>The position of one (A block, B block) pair in the product: rows, columns, depth range and the beta to apply.</summary>
+internal readonly record struct GemmBlock(int I0, int Mc, int J0, int Nc, int P0, int Kc, float Beta);

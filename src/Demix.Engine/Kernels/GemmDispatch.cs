@@ -73,32 +73,18 @@ internal static unsafe class GemmDispatch
 
     private static void RunPacked<TK>(in GemmArgs g, int threads) where TK : struct, IMicroKernel
     {
-        bool packB = g.TransposeB || g.M > InPlaceBMaxRows;
-        int panelsN = (g.N + TK.Nr - 1) / TK.Nr;
-        int panelsM = (g.M + TK.Mr - 1) / TK.Mr;
-        bool splitN = panelsN >= panelsM || panelsM < threads;
-        int parts = Math.Min(threads, splitN ? panelsN : panelsM);
-        if (parts <= 1)
+        if (threads <= 1)
         {
-            GemmBlocked<TK>.Run(g, 0, g.M, 0, g.N, packB);
-            return;
+            GemmBlocked<TK>.Run(g, 0, g.M, 0, g.N, packB: g.TransposeB || g.M > InPlaceBMaxRows);
         }
-
-        GemmArgs args = g;
-        int align = splitN ? TK.Nr : TK.Mr;
-        int extent = splitN ? g.N : g.M;
-        Parallel.For(0, parts, part =>
+        else if (g.M <= InPlaceBMaxRows)
         {
-            (int start, int count) = Partition.Slice(extent, align, parts, part);
-            if (splitN)
-            {
-                GemmBlocked<TK>.Run(args, 0, args.M, start, count, packB);
-            }
-            else
-            {
-                GemmBlocked<TK>.Run(args, start, count, 0, args.N, packB);
-            }
-        });
+            GemmParallel<TK>.RunColumnChunks(g, threads);
+        }
+        else
+        {
+            GemmParallel<TK>.RunRowBlocks(g, threads);
+        }
     }
 }
 

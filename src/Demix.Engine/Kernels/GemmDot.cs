@@ -16,21 +16,22 @@ internal static unsafe class GemmDot
 
     public static void Run(in GemmArgs g, int threads)
     {
-        int parts = Math.Min(threads, (g.N + ColumnGrain - 1) / ColumnGrain);
-        if (parts <= 1)
+        int chunks = Math.Min(threads * 4, (g.N + ColumnGrain - 1) / ColumnGrain);
+        if (threads <= 1 || chunks <= 1)
         {
             RunColumns(g, 0, g.N);
             return;
         }
 
         GemmArgs args = g;
-        Parallel.For(0, parts, part =>
+        ParallelWork.Run(chunks, threads, item =>
         {
-            (int start, int count) = Partition.Slice(args.N, ColumnGrain, parts, part);
+            (int start, int count) = Partition.Slice(args.N, 4, chunks, item);
             RunColumns(args, start, count);
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunColumns(in GemmArgs g, int j0, int count)
     {
         int jEnd = j0 + count;
@@ -52,6 +53,7 @@ internal static unsafe class GemmDot
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void EdgeBlock(in GemmArgs g, int i0, int rows, int j0, int cols)
     {
         for (int i = i0; i < i0 + rows; i++)

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
 namespace Demix.Engine.Kernels;
 
 /// <summary>
@@ -43,10 +46,17 @@ internal static unsafe class GemmPacking
         }
     }
 
-    /// <summary>A stored [m, k]: row r of the panel is a contiguous source row.</summary>
+    /// <summary>A stored [m, k]: 4 x 4 blocks of source rows are transposed into the panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackARows(float* src, nint lda, int rows, int kc, int mr, float alpha, float* dst)
     {
-        for (int r = 0; r < rows; r++)
+        int r = 0;
+        for (; r <= rows - 4; r += 4)
+        {
+            Transpose.Rows4(src + r * lda, lda, kc, dst + r, mr, alpha);
+        }
+
+        for (; r < rows; r++)
         {
             float* row = src + r * lda;
             for (int p = 0; p < kc; p++)
@@ -59,13 +69,21 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>A stored [k, m]: the mr values of one p are contiguous in the source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackARowsTransposed(float* src, nint lda, int rows, int kc, int mr, float alpha, float* dst)
     {
+        var scale = Vector128.Create(alpha);
         for (int p = 0; p < kc; p++)
         {
             float* from = src + p * lda;
             float* to = dst + p * mr;
-            for (int r = 0; r < rows; r++)
+            int r = 0;
+            for (; r <= rows - 4; r += 4)
+            {
+                (Vector128.Load(from + r) * scale).Store(to + r);
+            }
+
+            for (; r < rows; r++)
             {
                 to[r] = alpha * from[r];
             }
@@ -88,8 +106,20 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>B stored [k, n]: each panel row is a contiguous run of the source row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBColumns(float* src, nint ldb, int cols, int kc, int nr, float* dst)
     {
+        if (cols == 32 && nr == 32)
+        {
+            for (int p = 0; p < kc; p++)
+            {
+                Vector512.Load(src + p * ldb).Store(dst + p * 32);
+                Vector512.Load(src + p * ldb + 16).Store(dst + p * 32 + 16);
+            }
+
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             var to = new Span<float>(dst + p * nr, nr);
@@ -101,7 +131,8 @@ internal static unsafe class GemmPacking
         }
     }
 
-    /// <summary>B stored [n, k]: column j of the panel is a contiguous source row.</summary>
+    /// <summary>B stored [n, k]: 4 x 4 blocks of source rows (panel columns) are transposed into the panel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackBColumnsTransposed(float* src, nint ldb, int cols, int kc, int nr, float* dst)
     {
         if (cols < nr)
@@ -109,7 +140,13 @@ internal static unsafe class GemmPacking
             new Span<float>(dst, kc * nr).Clear();
         }
 
-        for (int j = 0; j < cols; j++)
+        int j = 0;
+        for (; j <= cols - 4; j += 4)
+        {
+            Transpose.Rows4(src + j * ldb, ldb, kc, dst + j, nr, 1f);
+        }
+
+        for (; j < cols; j++)
         {
             float* from = src + j * ldb;
             for (int p = 0; p < kc; p++)

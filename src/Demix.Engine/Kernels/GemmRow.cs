@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace Demix.Engine.Kernels;
@@ -13,21 +14,21 @@ internal static unsafe class GemmRow
     public static void Run(in GemmArgs g, int threads)
     {
         int chunks = (g.N + Chunk - 1) / Chunk;
-        int parts = Math.Min(threads, chunks);
-        if (parts <= 1)
+        if (threads <= 1 || chunks <= 1)
         {
             RunColumns(g, 0, g.N);
             return;
         }
 
         GemmArgs args = g;
-        Parallel.For(0, parts, part =>
+        ParallelWork.Run(chunks, threads, item =>
         {
-            (int start, int count) = Partition.Slice(args.N, Chunk, parts, part);
-            RunColumns(args, start, count);
+            int start = item * Chunk;
+            RunColumns(args, start, Math.Min(Chunk, args.N - start));
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunColumns(in GemmArgs g, int j0, int count)
     {
         float* acc = stackalloc float[Chunk];
