@@ -111,11 +111,40 @@ internal static unsafe class GemmBlocked<TK> where TK : struct, IMicroKernel
             {
                 TK.Run(block.Kc, aPanel, bPanel, bStride, c, g.Ldc, block.Beta);
             }
+            else if (nr == TK.Nr && TK.Mr == 12 && TK.Nr == 32 && mr <= 8)
+            {
+                RunShortTile(block.Kc, aPanel, bPanel, bStride, c, g.Ldc, block.Beta, mr, edge);
+            }
             else
             {
                 TK.Run(block.Kc, aPanel, bPanel, bStride, edge, TK.Nr, 0f);
                 MergeEdge(edge, c, g.Ldc, mr, nr, block.Beta);
             }
+        }
+    }
+
+    /// <summary>The last mr &lt;= 8 rows of an AVX-512 product through the 4- or 8-row tile (C written in place when mr is 4 or 8).</summary>
+    private static void RunShortTile(int kc, float* aPanel, float* bPanel, nint bStride, float* c, nint ldc, float beta, int mr, float* edge)
+    {
+        if (mr == 4 || mr == 8)
+        {
+            RunRows(mr, kc, aPanel, bPanel, bStride, c, ldc, beta);
+            return;
+        }
+
+        RunRows(mr, kc, aPanel, bPanel, bStride, edge, TK.Nr, 0f);
+        MergeEdge(edge, c, ldc, mr, TK.Nr, beta);
+    }
+
+    private static void RunRows(int mr, int kc, float* aPanel, float* bPanel, nint bStride, float* c, nint ldc, float beta)
+    {
+        if (mr <= 4)
+        {
+            MicroKernel512Rows4.Run(kc, aPanel, bPanel, bStride, c, ldc, beta);
+        }
+        else
+        {
+            MicroKernel512Rows8.Run(kc, aPanel, bPanel, bStride, c, ldc, beta);
         }
     }
 
