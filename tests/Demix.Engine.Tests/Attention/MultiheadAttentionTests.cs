@@ -10,8 +10,9 @@ public sealed class MultiheadAttentionTests
     public void CausalSelfAttention_MatchesPyTorchValuesWeightsAndGradients()
     {
         var fixture = new TorchCase("mha_causal_self");
-        var attention = new MultiheadAttention(8, 2, new Random(1), batchFirst: true) { IsTraining = false };
-        fixture.LoadParameters(attention.NamedParameters);
+        var attention = new MultiheadAttention(8, 2, new Random(1), batchFirst: true);
+        attention.Eval();
+        fixture.LoadParameters(attention.NamedParameters());
         var input = fixture.Get("input", requiresGrad: true);
         var mask = AttentionMasks.FromBoolean(fixture.Get("const.attn_mask"));
         var result = attention.SelfAttention(input, mask);
@@ -20,13 +21,13 @@ public sealed class MultiheadAttentionTests
         fixture.AssertForward("aux.attn_weights_mean", result.Weights.Mean([1], keepDim: false));
         fixture.Loss(("output", result.Output)).Backward();
         fixture.AssertGradient("input", input);
-        foreach (var (name, parameter) in attention.NamedParameters) fixture.AssertGradient("param." + name, parameter);
+        foreach (var (name, parameter) in attention.NamedParameters()) fixture.AssertGradient("param." + name, parameter);
     }
 
     [Fact]
     public void Forward_WithSameQueryKeyValue_EqualsSelfAttention()
     {
-        var attention = new MultiheadAttention(8, 4, new Random(2)) { IsTraining = false };
+        var attention = new MultiheadAttention(8, 4, new Random(2));
         var x = TensorFactory.Randn(new Random(3), [5, 2, 8]);
         var self = attention.SelfAttention(x).Output;
         var general = attention.Forward(x, x, x).Output;
@@ -37,7 +38,7 @@ public sealed class MultiheadAttentionTests
     [Fact]
     public void KeyPaddingMask_GivesPaddedKeysZeroWeightAndNoInfluence()
     {
-        var attention = new MultiheadAttention(6, 2, new Random(4), batchFirst: true) { IsTraining = false };
+        var attention = new MultiheadAttention(6, 2, new Random(4), batchFirst: true);
         var query = TensorFactory.Randn(new Random(5), [2, 3, 6]);
         var keys = TensorFactory.Randn(new Random(6), [2, 4, 6]);
         var padding = AttentionMasks.KeyPadding(new bool[,] { { false, false, true, true }, { false, false, false, true } });
@@ -59,7 +60,7 @@ public sealed class MultiheadAttentionTests
     [Fact]
     public void CausalMask_KeepsEarlyOutputsIndependentOfLaterInputs()
     {
-        var attention = new MultiheadAttention(8, 2, new Random(7), relativeMaxDistance: 3, rotary: true) { IsTraining = false };
+        var attention = new MultiheadAttention(8, 2, new Random(7), relativeMaxDistance: 3, rotary: true);
         var x = TensorFactory.Randn(new Random(8), [6, 1, 8]);
         var mask = AttentionMasks.Causal(6, 6);
         var before = attention.SelfAttention(x, mask).Output;
@@ -73,12 +74,12 @@ public sealed class MultiheadAttentionTests
     [Fact]
     public void Backward_WithRelativeBiasRotaryAndMasks_MatchesFiniteDifferences()
     {
-        var attention = new MultiheadAttention(4, 2, new Random(9), batchFirst: true, relativeMaxDistance: 2, rotary: true) { IsTraining = false };
-        foreach (var (_, p) in attention.NamedParameters) for (int i = 0; i < p.Length; i++) p.Data[i] += 0.1f * MathF.Sin(i + 1);
+        var attention = new MultiheadAttention(4, 2, new Random(9), batchFirst: true, relativeMaxDistance: 2, rotary: true);
+        foreach (var (_, p) in attention.NamedParameters()) for (int i = 0; i < p.Length; i++) p.Data[i] += 0.1f * MathF.Sin(i + 1);
         var x = TestTensors.Randn(10, 2, 4, 4);
         var mask = AttentionMasks.Causal(4, 4);
         var padding = AttentionMasks.KeyPadding(new bool[,] { { false, false, false, false }, { false, false, false, true } });
-        Tensor[] inputs = [x, .. attention.NamedParameters.Select(p => p.Value)];
+        Tensor[] inputs = [x, .. attention.NamedParameters().Select(p => p.Tensor)];
         GradCheck.Check(t => attention.SelfAttention(t[0], mask, padding).Output, inputs, step: 1e-2f);
     }
 
@@ -88,7 +89,7 @@ public sealed class MultiheadAttentionTests
         var attention = new MultiheadAttention(8, 2, new Random(11), dropout: 0.5f);
         var x = TensorFactory.Randn(new Random(12), [5, 2, 8]);
         var train = attention.SelfAttention(x).Output.Data;
-        attention.IsTraining = false;
+        attention.Eval();
         var eval = attention.SelfAttention(x).Output.Data;
         Assert.Equal(eval, attention.SelfAttention(x).Output.Data);
         Assert.True(TorchCase.RelativeError(train, eval) > 1e-2);

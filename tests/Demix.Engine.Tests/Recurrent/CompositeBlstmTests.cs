@@ -10,8 +10,8 @@ public sealed class CompositeBlstmTests
     public void TrainingModeBlock_MatchesPyTorchOutputsIntermediatesBuffersAndGradients()
     {
         var fixture = new TorchCase("composite_blstm_train");
-        var lstm = new Lstm(new RecurrentOptions(16, 8, Bidirectional: true), new Random(1)) { IsTraining = true };
-        fixture.LoadParameters(lstm.Parameters.Named, "lstm.");
+        var lstm = new Lstm(new RecurrentOptions(16, 8, Bidirectional: true), new Random(1));
+        fixture.LoadParameters(lstm.NamedParameters(), "lstm.");
         var fc1 = fixture.Get("param.fc1.weight", true);
         var bnWeight = fixture.Get("param.bn1.weight", true);
         var bnBias = fixture.Get("param.bn1.bias", true);
@@ -44,6 +44,6 @@ public sealed class CompositeBlstmTests
         fixture.AssertGradient("param.bn1.bias", bnBias);
         fixture.AssertGradient("param.fc2.weight", fc2);
         fixture.AssertGradient("param.fc2.bias", fc2Bias);
-        foreach (var (name, parameter) in lstm.Parameters.Named) fixture.AssertGradient("param.lstm." + name, parameter);
+        foreach (var (name, parameter) in lstm.NamedParameters()) fixture.AssertGradient("param.lstm." + name, parameter);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class TorchCase
     }
 
     /// <summary>Copies every <c>param.&lt;prefix&gt;&lt;name&gt;</c> into the matching parameter; all must be present and used.</summary>
-    public void LoadParameters(IEnumerable<KeyValuePair<string, Tensor>> parameters, string prefix = "")
+    public void LoadParameters(IEnumerable<(string Name, Tensor Tensor)> parameters, string prefix = "")
     {
         int loaded = 0;
         foreach (var (name, parameter) in parameters)

@@ -9,10 +9,10 @@ namespace Demix.Engine.Nn.Attention;
 /// over keys, dropout on the weights in training. Optional extras: Music-Transformer relative position logits
 /// (<c>relative_embeddings</c>) and rotary embeddings on q and k.
 /// </summary>
-public sealed class MultiheadAttention
+public sealed class MultiheadAttention : Module
 {
     private readonly Random random;
-    private readonly List<KeyValuePair<string, Tensor>> named = [];
+    private readonly Linear outProjection;
 
     /// <summary>Creates the layer with PyTorch's initialisation (xavier-uniform in_proj, zero biases, out_proj U(±1/√E)).</summary>
     /// <param name="relativeMaxDistance">K &gt; 0 adds relative position logits for distances −K … K; 0 disables them.</param>
@@ -25,16 +25,16 @@ public sealed class MultiheadAttention
             throw new ArgumentException($"embedDim {embedDim} must be a positive multiple of headCount {headCount}.");
         if (dropout is < 0f or >= 1f) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "Dropout must be in [0, 1).");
         (EmbedDim, HeadCount, BatchFirst, Dropout) = (embedDim, headCount, batchFirst, dropout);
-        float xavier = MathF.Sqrt(6f / (embedDim + 3 * embedDim)), linear = 1f / MathF.Sqrt(embedDim);
-        InProjectionWeight = Add("in_proj_weight", TensorFactory.Uniform(random, [3 * embedDim, embedDim], -xavier, xavier));
-        InProjectionBias = bias ? Add("in_proj_bias", new Tensor(3 * embedDim)) : null;
-        OutProjectionWeight = Add("out_proj.weight", TensorFactory.Uniform(random, [embedDim, embedDim], -linear, linear));
-        OutProjectionBias = bias ? Add("out_proj.bias", new Tensor(embedDim)) : null;
+        InProjectionWeight = RegisterParameter("in_proj_weight", new Tensor(3 * embedDim, embedDim));
+        Init.XavierUniform(InProjectionWeight, random);
+        InProjectionBias = bias ? RegisterParameter("in_proj_bias", new Tensor(3 * embedDim)) : null;
         if (relativeMaxDistance > 0)
         {
             RelativeBias = new RelativePositionBias(headCount, HeadSize, relativeMaxDistance, random);
-            named.Add(new("relative_embeddings", RelativeBias.Embeddings));
+            RegisterParameter("relative_embeddings", RelativeBias.Embeddings);
         }
+        outProjection = Register("out_proj", new Linear(embedDim, embedDim, random, bias));
+        if (outProjection.Bias is not null) Array.Clear(outProjection.Bias.Data);
         Rotary = rotary ? new RotaryEmbedding(HeadSize) : null;
     }
 
@@ -53,9 +53,6 @@ public sealed class MultiheadAttention
     /// <summary>Dropout probability on the attention weights in training mode.</summary>
     public float Dropout { get; }
 
-    /// <summary>Training mode turns dropout on.</summary>
-    public bool IsTraining { get; set; } = true;
-
     /// <summary>[3E, E]: W_q, W_k, W_v stacked.</summary>
     public Tensor InProjectionWeight { get; }
 
@@ -63,19 +60,16 @@ public sealed class MultiheadAttention
     public Tensor? InProjectionBias { get; }
 
     /// <summary>[E, E].</summary>
-    public Tensor OutProjectionWeight { get; }
+    public Tensor OutProjectionWeight => outProjection.Weight;
 
     /// <summary>[E] or null.</summary>
-    public Tensor? OutProjectionBias { get; }
+    public Tensor? OutProjectionBias => outProjection.Bias;
 
     /// <summary>The relative position logits, or null.</summary>
     public RelativePositionBias? RelativeBias { get; }
 
     /// <summary>The rotary embedding, or null.</summary>
     public RotaryEmbedding? Rotary { get; }
-
-    /// <summary>(name, parameter) with PyTorch's state-dict names.</summary>
-    public IReadOnlyList<KeyValuePair<string, Tensor>> NamedParameters => named;
 
     /// <summary>Self-attention: query = key = value = <paramref name="x"/>, projected by one GEMM.</summary>
     /// <param name="x">[T, B, E] ([B, T, E] when batch-first).</param>
@@ -111,7 +105,7 @@ public sealed class MultiheadAttention
         if (RelativeBias is not null) scores += RelativeBias.Logits(qh, keys);
         if (mask is not null) scores += mask;
         var weights = scores.Softmax(-1);
-        var attended = Tensor.MatMul(weights.Dropout(Dropout, random, IsTraining), SplitHeads(v));
+        var attended = Tensor.MatMul(weights.Dropout(Dropout, random, Training), SplitHeads(v));
         // [B, heads, T, d] → [B, T, heads, d] → [B, T, E]: heads back in feature order.
         var merged = attended.Permute(0, 2, 1, 3).Reshape(batch, queries, EmbedDim);
         var output = Tensor.Linear(merged, OutProjectionWeight, OutProjectionBias);
@@ -130,13 +124,6 @@ public sealed class MultiheadAttention
         if (x.Rank != 3 || x.Size(2) != EmbedDim)
             throw new ArgumentException($"Attention input must be [{(BatchFirst ? "B, T" : "T, B")}, {EmbedDim}], got {x.ShapeText}.");
         return BatchFirst ? x : x.Transpose(0, 1);
-    }
-
-    private Tensor Add(string name, Tensor parameter)
-    {
-        parameter.RequiresGrad = true;
-        named.Add(new(name, parameter));
-        return parameter;
     }
 }
 

@@ -5,9 +5,9 @@ namespace Demix.Engine.Nn.Recurrent;
 /// <summary>
 /// A multi-layer, optionally bidirectional GRU equivalent to PyTorch's <c>nn.GRU</c> (gate order r, z, n;
 /// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)); parameter names as for the LSTM).
-/// Each layer direction is one autograd node (see <c>GruLayerOp</c>).
+/// Parameters are registered in PyTorch's state-dict order. Each layer direction is one autograd node (see <c>GruLayerOp</c>).
 /// </summary>
-public sealed class Gru
+public sealed class Gru : Module
 {
     private const int GateCount = 3;
     private readonly Random random;
@@ -17,17 +17,16 @@ public sealed class Gru
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         this.random = random ?? throw new ArgumentNullException(nameof(random));
-        Parameters = new RecurrentParameters(options, GateCount, random);
+        Weights = new RecurrentParameters(options, GateCount, random, RegisterParameter);
     }
 
     /// <summary>The hyper-parameters.</summary>
     public RecurrentOptions Options { get; }
 
-    /// <summary>The parameters, named and ordered as PyTorch's state dict.</summary>
-    public RecurrentParameters Parameters { get; }
+    /// <summary>The weights of one layer (0 …) and direction (0 forward, 1 reverse).</summary>
+    public RecurrentWeights LayerWeights(int layer, int direction) => Weights[layer, direction];
 
-    /// <summary>Training mode turns dropout between layers on.</summary>
-    public bool IsTraining { get; set; } = true;
+    private RecurrentParameters Weights { get; }
 
     /// <summary>Runs the GRU.</summary>
     /// <param name="input">[T, B, in] ([B, T, in] when batch-first).</param>
@@ -37,7 +36,7 @@ public sealed class Gru
     {
         ArgumentNullException.ThrowIfNull(input);
         int batch = input.Size(Options.BatchFirst ? 0 : 1);
-        var (output, states) = RecurrentStack.Run(input, Options, Parameters, 1, IsTraining, random, (x, weights, index, reverse) =>
+        var (output, states) = RecurrentStack.Run(input, Options, Weights, 1, Training, random, (x, weights, index, reverse) =>
         {
             var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
             var (y, hidden) = GruLayerOp.Forward(x, weights, h0, reverse);

@@ -5,9 +5,9 @@ namespace Demix.Engine.Nn.Recurrent;
 /// <summary>
 /// A multi-layer, optionally bidirectional LSTM equivalent to PyTorch's <c>nn.LSTM</c> (gate order
 /// i, f, g, o; both biases added; parameter names <c>weight_ih_l0</c> … <c>bias_hh_l2_reverse</c>).
-/// Each layer direction is one autograd node (see <c>LstmLayerOp</c>).
+/// Parameters are registered in PyTorch's state-dict order. Each layer direction is one autograd node (see <c>LstmLayerOp</c>).
 /// </summary>
-public sealed class Lstm
+public sealed class Lstm : Module
 {
     private const int GateCount = 4;
     private readonly Random random;
@@ -17,17 +17,16 @@ public sealed class Lstm
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
         this.random = random ?? throw new ArgumentNullException(nameof(random));
-        Parameters = new RecurrentParameters(options, GateCount, random);
+        Weights = new RecurrentParameters(options, GateCount, random, RegisterParameter);
     }
 
     /// <summary>The hyper-parameters.</summary>
     public RecurrentOptions Options { get; }
 
-    /// <summary>The parameters, named and ordered as PyTorch's state dict.</summary>
-    public RecurrentParameters Parameters { get; }
+    /// <summary>The weights of one layer (0 …) and direction (0 forward, 1 reverse).</summary>
+    public RecurrentWeights LayerWeights(int layer, int direction) => Weights[layer, direction];
 
-    /// <summary>Training mode turns dropout between layers on.</summary>
-    public bool IsTraining { get; set; } = true;
+    private RecurrentParameters Weights { get; }
 
     /// <summary>Runs the LSTM.</summary>
     /// <param name="input">[T, B, in] ([B, T, in] when batch-first).</param>
@@ -38,7 +37,7 @@ public sealed class Lstm
     {
         ArgumentNullException.ThrowIfNull(input);
         int batch = input.Size(Options.BatchFirst ? 0 : 1);
-        var (output, states) = RecurrentStack.Run(input, Options, Parameters, 2, IsTraining, random, (x, weights, index, reverse) =>
+        var (output, states) = RecurrentStack.Run(input, Options, Weights, 2, Training, random, (x, weights, index, reverse) =>
         {
             var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
             var c0 = RecurrentStack.InitialState(initialCell, index, Options, batch, "c0");

@@ -8,14 +8,14 @@ namespace Demix.Engine.Nn.Recurrent;
 /// (with the suffix <c>_reverse</c> for the reverse direction), so state dicts map one to one.
 /// Initialised as PyTorch does: every value U(−1/√H, 1/√H).
 /// </summary>
-public sealed class RecurrentParameters
+internal sealed class RecurrentParameters
 {
     private readonly RecurrentWeights[] weights;
-    private readonly List<KeyValuePair<string, Tensor>> named = [];
     private readonly int directionCount;
 
     /// <summary>Creates the parameters for <paramref name="gateCount"/> gates (LSTM 4, GRU 3).</summary>
-    public RecurrentParameters(RecurrentOptions options, int gateCount, Random random)
+    /// <param name="register">Registers a parameter with its module under a name and returns it.</param>
+    public RecurrentParameters(RecurrentOptions options, int gateCount, Random random, Func<string, Tensor, Tensor> register)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
@@ -32,10 +32,7 @@ public sealed class RecurrentParameters
                 string suffix = $"_l{layer}" + (direction == 1 ? "_reverse" : "");
                 Tensor Make(string name, params int[] shape)
                 {
-                    var tensor = TensorFactory.Uniform(random, shape, -bound, bound);
-                    tensor.RequiresGrad = true;
-                    named.Add(new(name + suffix, tensor));
-                    return tensor;
+                    return register(name + suffix, TensorFactory.Uniform(random, shape, -bound, bound));
                 }
                 var inputWeight = Make("weight_ih", rows, inputSize);
                 var hiddenWeight = Make("weight_hh", rows, options.HiddenSize);
@@ -45,9 +42,6 @@ public sealed class RecurrentParameters
             }
         }
     }
-
-    /// <summary>(name, parameter) in PyTorch's state-dict order.</summary>
-    public IReadOnlyList<KeyValuePair<string, Tensor>> Named => named;
 
     /// <summary>The weights of one layer and direction (0 forward, 1 reverse).</summary>
     public RecurrentWeights this[int layer, int direction] => weights[layer * directionCount + direction];
