@@ -5,7 +5,7 @@ namespace Demix.Engine.Nn.Recurrent;
 /// <summary>
 /// A multi-layer, optionally bidirectional GRU equivalent to PyTorch's <c>nn.GRU</c> (gate order r, z, n;
 /// n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)); parameter names as for the LSTM).
-/// Parameters are registered in PyTorch's state-dict order. Each layer direction is one autograd node (see <c>GruLayerOp</c>).
+/// Parameters are registered in PyTorch's state-dict order. Each layer is one autograd node (see <c>GruLayerOp</c>).
 /// </summary>
 public sealed class Gru : Module
 {
@@ -36,10 +36,10 @@ public sealed class Gru : Module
     {
         ArgumentNullException.ThrowIfNull(input);
         int batch = input.Size(Options.BatchFirst ? 0 : 1);
-        var (output, states) = RecurrentStack.Run(input, Options, Weights, 1, Training, random, (x, weights, index, reverse) =>
+        var (output, states) = RecurrentStack.Run(input, Options, Weights, 1, Training, random, (x, weights, layer) =>
         {
-            var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
-            var (y, hidden) = GruLayerOp.Forward(x, weights, h0, reverse);
+            var h0 = RecurrentStack.InitialStates(initialHidden, layer, Options, batch, "h0");
+            var (y, hidden) = GruLayerOp.Forward(x, weights, h0);
             return (y, [hidden]);
         });
         return (output, states[0]);

@@ -5,7 +5,7 @@ namespace Demix.Engine.Nn.Recurrent;
 /// <summary>
 /// A multi-layer, optionally bidirectional LSTM equivalent to PyTorch's <c>nn.LSTM</c> (gate order
 /// i, f, g, o; both biases added; parameter names <c>weight_ih_l0</c> … <c>bias_hh_l2_reverse</c>).
-/// Parameters are registered in PyTorch's state-dict order. Each layer direction is one autograd node (see <c>LstmLayerOp</c>).
+/// Parameters are registered in PyTorch's state-dict order. Each layer is one autograd node (see <c>LstmLayerOp</c>).
 /// </summary>
 public sealed class Lstm : Module
 {
@@ -37,11 +37,11 @@ public sealed class Lstm : Module
     {
         ArgumentNullException.ThrowIfNull(input);
         int batch = input.Size(Options.BatchFirst ? 0 : 1);
-        var (output, states) = RecurrentStack.Run(input, Options, Weights, 2, Training, random, (x, weights, index, reverse) =>
+        var (output, states) = RecurrentStack.Run(input, Options, Weights, 2, Training, random, (x, weights, layer) =>
         {
-            var h0 = RecurrentStack.InitialState(initialHidden, index, Options, batch, "h0");
-            var c0 = RecurrentStack.InitialState(initialCell, index, Options, batch, "c0");
-            var (y, hidden, cell) = LstmLayerOp.Forward(x, weights, h0, c0, reverse);
+            var h0 = RecurrentStack.InitialStates(initialHidden, layer, Options, batch, "h0");
+            var c0 = RecurrentStack.InitialStates(initialCell, layer, Options, batch, "c0");
+            var (y, hidden, cell) = LstmLayerOp.Forward(x, weights, h0, c0);
             return (y, [hidden, cell]);
         });
         return new LstmResult(output, states[0], states[1]);

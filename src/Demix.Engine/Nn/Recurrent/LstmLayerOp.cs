@@ -5,10 +5,11 @@ using Demix.Engine.Tensors;
 namespace Demix.Engine.Nn.Recurrent;
 
 /// <summary>
-/// One direction of one LSTM layer over a whole sequence, as a single autograd node: the input
-/// projection of every step is one GEMM, each step adds h_prev · W_hhᵀ (one GEMM over the batch) and
-/// runs the fused gate kernel; the backward runs through time with one GEMM per step and three large
-/// GEMMs for dW_ih, dW_hh and dx.
+/// One LSTM layer (one or two directions) over a whole sequence, as a single autograd node. Per direction:
+/// the input projection of every step is one GEMM; each step adds h_prev · W_hhᵀ (one GEMM over the batch)
+/// and runs the fused gate kernel; the backward runs through time with one GEMM per step, then three large
+/// GEMMs give dW_ih, dW_hh and dx. The two directions run on separate cores and write the concatenated
+/// output [T, B, D·H] directly.
 /// </summary>
 internal static class LstmLayerOp
 {
@@ -16,101 +17,115 @@ internal static class LstmLayerOp
 
     /// <summary>Runs the layer.</summary>
     /// <param name="input">[T, B, in], time-major.</param>
-    /// <param name="initialHidden">[B, H] h0, or null for zeros.</param>
-    /// <param name="initialCell">[B, H] c0, or null for zeros.</param>
-    /// <param name="reverse">Process t = T−1 … 0 (the reverse direction of a bidirectional layer).</param>
-    /// <returns>Output [T, B, H] (h_t at row t), the final hidden state [B, H] and the final cell state [B, H].</returns>
-    public static (Tensor Output, Tensor LastHidden, Tensor LastCell) Forward(
-        Tensor input, RecurrentWeights weights, Tensor? initialHidden, Tensor? initialCell, bool reverse)
+    /// <param name="weights">One entry per direction (forward, then reverse).</param>
+    /// <param name="initialHidden">Per direction h0 [B, H] or null for zeros.</param>
+    /// <param name="initialCell">Per direction c0 [B, H] or null for zeros.</param>
+    /// <returns>Output [T, B, D·H] ([forward | reverse]), and per direction the final hidden and cell states [B, H].</returns>
+    public static (Tensor Output, Tensor[] LastHidden, Tensor[] LastCell) Forward(
+        Tensor input, RecurrentWeights[] weights, Tensor?[] initialHidden, Tensor?[] initialCell)
     {
-        int steps = input.Size(0), batch = input.Size(1), hidden = weights.HiddenSize;
-        weights.Validate(GateCount, input.Size(2));
+        int steps = input.Size(0), batch = input.Size(1), hidden = weights[0].HiddenSize, directions = weights.Length;
         if (steps == 0) throw new ArgumentException("An LSTM needs at least one time step.");
-        var state = new LstmSequence(steps, batch, hidden, reverse);
-        state.Run(input.Data, weights, initialHidden?.Data, initialCell?.Data);
-        // Packed output [T + 1, B, H]: rows 0..T−1 are h_t, row T is the final cell state, so one node serves both.
-        var packed = new Tensor([steps + 1, batch, hidden], state.Packed);
-        if (GradMode.IsRecording([input, .. weights.Edges(initialHidden, initialCell)]))
+        foreach (var w in weights) w.Validate(GateCount, input.Size(2));
+        // Shared buffer [T + 1, B, D·H]: rows 0..T−1 are the outputs, row T the final cell states, so one node serves all.
+        var packed = new float[(steps + 1) * batch * directions * hidden];
+        var sequences = new LstmSequence[directions];
+        for (int d = 0; d < directions; d++) sequences[d] = new LstmSequence(new DirectionLayout(steps, batch, hidden, directions, d), packed);
+        DirectionLayout.ForEach(directions, d => sequences[d].Run(input.Data, weights[d], initialHidden[d]?.Data, initialCell[d]?.Data));
+        var all = new Tensor([steps + 1, batch, directions * hidden], packed);
+        var edges = weights.SelectMany(w => w.Edges()).Concat(initialHidden.OfType<Tensor>()).Concat(initialCell.OfType<Tensor>()).Append(input).ToArray();
+        if (GradMode.IsRecording(edges))
+            all.SetBackward(edges, grad => Backward(grad, sequences, input, weights, initialHidden, initialCell));
+        var output = all.Slice(0, 0, steps);
+        var cells = all.Select(0, steps);
+        var lastHidden = new Tensor[directions];
+        var lastCell = new Tensor[directions];
+        for (int d = 0; d < directions; d++)
         {
-            packed.SetBackward(weights.Edges(input, initialHidden, initialCell),
-                grad => state.Backward(grad, input, weights, initialHidden, initialCell));
+            lastHidden[d] = output.Select(0, sequences[d].Layout.LastStep).Slice(1, d * hidden, hidden);
+            lastCell[d] = cells.Slice(1, d * hidden, hidden);
         }
-        var output = packed.Slice(0, 0, steps);
-        return (output, output.Select(0, state.LastStep), packed.Select(0, steps));
+        return (output, lastHidden, lastCell);
     }
 
-    /// <summary>The forward state kept for the backward pass.</summary>
-    private sealed class LstmSequence(int steps, int batch, int hidden, bool reverse)
+    /// <summary>Both directions' backward passes in parallel; input and state gradients are summed on this thread.</summary>
+    private static void Backward(float[] grad, LstmSequence[] sequences, Tensor input, RecurrentWeights[] weights, Tensor?[] h0, Tensor?[] c0)
     {
-        private readonly int gates = GateCount * hidden;
-        private readonly float[] activations = new float[steps * batch * GateCount * hidden];
-        private readonly float[] cells = new float[steps * batch * hidden];
+        var results = new (float[]? Input, float[] Hidden, float[] Cell)[sequences.Length];
+        DirectionLayout.ForEach(sequences.Length, d => results[d] = sequences[d].Backward(grad, input.Data, input.RequiresGrad, weights[d], h0[d]?.Data, c0[d]?.Data));
+        for (int d = 0; d < sequences.Length; d++)
+        {
+            if (results[d].Input is { } dx) input.AccumulateGradOwned(dx);
+            h0[d]?.AccumulateGrad(results[d].Hidden);
+            c0[d]?.AccumulateGrad(results[d].Cell);
+        }
+    }
 
-        /// <summary>[T + 1, B, H]: the outputs, then the final cell state.</summary>
-        public float[] Packed { get; } = new float[(steps + 1) * batch * hidden];
+    /// <summary>One direction: its forward state, kept for the backward pass.</summary>
+    private sealed class LstmSequence(DirectionLayout layout, float[] packed)
+    {
+        private readonly int gates = GateCount * layout.Hidden;
+        private readonly float[] activations = new float[layout.Steps * layout.Batch * GateCount * layout.Hidden];
+        private readonly float[] cells = new float[layout.Steps * layout.Batch * layout.Hidden];
 
-        /// <summary>The time index processed last (its output is the final hidden state).</summary>
-        public int LastStep => reverse ? 0 : steps - 1;
-
-        private int StepAt(int order) => reverse ? steps - 1 - order : order;
+        public DirectionLayout Layout => layout;
 
         public void Run(float[] x, RecurrentWeights weights, float[]? h0, float[]? c0)
         {
+            int batch = layout.Batch, hidden = layout.Hidden, stateSize = batch * hidden, steps = layout.Steps;
             RecurrentMath.Project(x, steps * batch, weights.InputWeight, weights.InputBias, weights.HiddenBias, activations);
-            int stateSize = batch * hidden;
             var zeros = new float[stateSize];
             for (int order = 0; order < steps; order++)
             {
-                int t = StepAt(order), previous = StepAt(order - 1);
+                int t = layout.StepAt(order), previous = layout.StepAt(order - 1);
                 var gateBlock = activations.AsSpan(t * batch * gates, batch * gates);
-                ReadOnlySpan<float> previousHidden = order == 0 ? h0 : Packed.AsSpan(previous * stateSize, stateSize);
+                if (order > 0 || h0 is not null)
+                {
+                    // h_prev is [B, H] with leading dimension D·H (or h0, contiguous).
+                    var (array, start, ld) = layout.PreviousHidden(order, h0, zeros, packed);
+                    Gemm.Sgemm(false, true, batch, gates, hidden, 1f, array.AsSpan(start), ld, weights.HiddenWeight.Data, hidden, 1f, gateBlock, gates);
+                }
                 ReadOnlySpan<float> previousCell = order == 0 ? c0 ?? zeros : cells.AsSpan(previous * stateSize, stateSize);
-                if (!previousHidden.IsEmpty)
-                    Gemm.Sgemm(false, true, batch, gates, hidden, 1f, previousHidden, hidden, weights.HiddenWeight.Data, hidden, 1f, gateBlock, gates);
                 for (int b = 0; b < batch; b++)
                 {
                     LstmCellKernels.Forward(gateBlock.Slice(b * gates, gates), previousCell.Slice(b * hidden, hidden),
-                        cells.AsSpan(t * stateSize + b * hidden, hidden), Packed.AsSpan(t * stateSize + b * hidden, hidden));
+                        cells.AsSpan(t * stateSize + b * hidden, hidden), packed.AsSpan(layout.RowStart(t, b), hidden));
                 }
             }
-            cells.AsSpan(LastStep * stateSize, stateSize).CopyTo(Packed.AsSpan(steps * stateSize));
+            for (int b = 0; b < batch; b++)
+                cells.AsSpan(layout.LastStep * stateSize + b * hidden, hidden).CopyTo(packed.AsSpan(layout.RowStart(steps, b), hidden));
         }
 
-        public void Backward(float[] grad, Tensor input, RecurrentWeights weights, Tensor? h0, Tensor? c0)
+        /// <summary>Back-propagates through time; returns dx (when wanted), dh0 and dc0, and accumulates the weight gradients.</summary>
+        public (float[]? Input, float[] Hidden, float[] Cell) Backward(float[] grad, float[] x, bool wantInput, RecurrentWeights weights, float[]? h0, float[]? c0)
         {
-            int stateSize = batch * hidden;
+            int batch = layout.Batch, hidden = layout.Hidden, stateSize = batch * hidden, steps = layout.Steps;
             var gateGradient = new float[steps * batch * gates];
             var hiddenGradient = new float[stateSize];
-            var cellGradient = grad.AsSpan(steps * stateSize, stateSize).ToArray();
+            var cellGradient = new float[stateSize];
+            for (int b = 0; b < batch; b++) grad.AsSpan(layout.RowStart(steps, b), hidden).CopyTo(cellGradient.AsSpan(b * hidden));
             var zeros = new float[stateSize];
             for (int order = steps - 1; order >= 0; order--)
             {
-                int t = StepAt(order), previous = StepAt(order - 1);
-                ReadOnlySpan<float> previousCell = order == 0 ? c0?.Data ?? zeros : cells.AsSpan(previous * stateSize, stateSize);
+                int t = layout.StepAt(order), previous = layout.StepAt(order - 1);
+                ReadOnlySpan<float> previousCell = order == 0 ? c0 ?? zeros : cells.AsSpan(previous * stateSize, stateSize);
                 for (int b = 0; b < batch; b++)
                 {
-                    int row = t * stateSize + b * hidden;
-                    LstmCellKernels.Backward(activations.AsSpan((t * batch + b) * gates, gates), cells.AsSpan(row, hidden),
-                        previousCell.Slice(b * hidden, hidden), grad.AsSpan(row, hidden), hiddenGradient.AsSpan(b * hidden, hidden),
-                        cellGradient.AsSpan(b * hidden, hidden), gateGradient.AsSpan((t * batch + b) * gates, gates));
+                    int row = t * batch + b;
+                    LstmCellKernels.Backward(activations.AsSpan(row * gates, gates), cells.AsSpan(row * hidden, hidden),
+                        previousCell.Slice(b * hidden, hidden), grad.AsSpan(layout.RowStart(t, b), hidden),
+                        hiddenGradient.AsSpan(b * hidden, hidden), cellGradient.AsSpan(b * hidden, hidden), gateGradient.AsSpan(row * gates, gates));
                 }
                 // dLoss/dh_prev = dG_t · W_hh (the recurrent path into the previous step).
                 Gemm.Sgemm(false, false, batch, hidden, gates, 1f, gateGradient.AsSpan(t * batch * gates), gates,
                     weights.HiddenWeight.Data, hidden, 0f, hiddenGradient, hidden);
             }
-            h0?.AccumulateGrad(hiddenGradient);
-            c0?.AccumulateGrad(cellGradient);
-            AccumulateParameterGradients(gateGradient, input, weights, h0);
-        }
-
-        private void AccumulateParameterGradients(float[] gateGradient, Tensor input, RecurrentWeights weights, Tensor? h0)
-        {
             int rows = steps * batch;
-            RecurrentMath.InputSideGradients(gateGradient, rows, input.Data, input, weights.InputWeight, weights.InputBias);
-            if (weights.HiddenBias is { RequiresGrad: true } hiddenBias)
-                RecurrentMath.AddColumnSums(gateGradient, rows, gates, hiddenBias.EnsureGrad());
-            if (weights.HiddenWeight.RequiresGrad)
-                RecurrentMath.HiddenWeightGradient(gateGradient, Packed, h0?.Data, steps, batch, hidden, reverse, weights.HiddenWeight.EnsureGrad());
+            var inputGradient = wantInput ? new float[rows * weights.InputSize] : null;
+            RecurrentMath.InputSideGradients(gateGradient, rows, x, inputGradient, weights.InputWeight, weights.InputBias);
+            if (weights.HiddenBias is { RequiresGrad: true } hiddenBias) RecurrentMath.AddColumnSums(gateGradient, rows, gates, hiddenBias.EnsureGrad());
+            if (weights.HiddenWeight.RequiresGrad) RecurrentMath.HiddenWeightGradient(gateGradient, packed, h0, layout, weights.HiddenWeight.EnsureGrad());
+            return (inputGradient, hiddenGradient, cellGradient);
         }
     }
 }

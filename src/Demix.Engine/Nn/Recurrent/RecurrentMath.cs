@@ -30,18 +30,19 @@ internal static class RecurrentMath
 
     /// <summary>
     /// The parameter and input gradients that follow from the per-row gate gradients:
-    /// dW += dGᵀ · x (one GEMM), db += Σ_rows dG, dx += dG · W (one GEMM).
+    /// dW += dGᵀ · x (one GEMM), db += Σ_rows dG, and dx = dG · W (one GEMM) into <paramref name="inputGradient"/>.
     /// </summary>
     /// <param name="gateGradient">[rows, cols].</param>
-    /// <param name="x">[rows, in] the op's input; <paramref name="input"/> receives dx when it requires grad.</param>
-    public static void InputSideGradients(float[] gateGradient, int rows, float[] x, Tensor input, Tensor weight, Tensor? bias)
+    /// <param name="x">[rows, in], the layer input.</param>
+    /// <param name="inputGradient">[rows, in], overwritten; null when the input needs no gradient.</param>
+    public static void InputSideGradients(float[] gateGradient, int rows, float[] x, float[]? inputGradient, Tensor weight, Tensor? bias)
     {
         int cols = weight.Size(0), inputSize = weight.Size(1);
         if (weight.RequiresGrad)
             Gemm.Sgemm(true, false, cols, inputSize, rows, 1f, gateGradient, cols, x, inputSize, 1f, weight.EnsureGrad(), inputSize);
         if (bias is not null && bias.RequiresGrad) AddColumnSums(gateGradient, rows, cols, bias.EnsureGrad());
-        if (input.RequiresGrad)
-            Gemm.Sgemm(false, false, rows, inputSize, cols, 1f, gateGradient, cols, weight.Data, inputSize, 1f, input.EnsureGrad(), inputSize);
+        if (inputGradient is not null)
+            Gemm.Sgemm(false, false, rows, inputSize, cols, 1f, gateGradient, cols, weight.Data, inputSize, 0f, inputGradient, inputSize);
     }
 
     /// <summary>sums[c] += Σ_r matrix[r, c].</summary>
@@ -55,19 +56,19 @@ internal static class RecurrentMath
     /// (t−1 forward, t+1 reverse) or h0 for the first processed step: two GEMMs over the stored outputs.
     /// </summary>
     /// <param name="gateGradient">[T·B, cols] gradients with respect to h_prev · W_hhᵀ.</param>
-    /// <param name="outputs">[T·B, H] the layer's outputs h_t (row t·B + b).</param>
+    /// <param name="outputs">The shared output buffer (this direction's rows per <paramref name="layout"/>).</param>
     /// <param name="initialHidden">[B, H] h0, or null for zeros.</param>
     public static void HiddenWeightGradient(float[] gateGradient, float[] outputs, float[]? initialHidden,
-        int steps, int batch, int hidden, bool reverse, float[] weightGradient)
+        DirectionLayout layout, float[] weightGradient)
     {
-        int cols = weightGradient.Length / hidden;
-        int laterRows = (steps - 1) * batch;
-        var gradientOfLater = gateGradient.AsSpan((reverse ? 0 : batch) * cols);
-        var previousOutputs = outputs.AsSpan((reverse ? batch : 0) * hidden);
+        int hidden = layout.Hidden, batch = layout.Batch, cols = weightGradient.Length / hidden;
+        int laterRows = (layout.Steps - 1) * batch;
+        var gradientOfLater = gateGradient.AsSpan((layout.Reverse ? 0 : batch) * cols);
+        var previousOutputs = outputs.AsSpan(layout.BlockStart(layout.Reverse ? 1 : 0));
         if (laterRows > 0)
-            Gemm.Sgemm(true, false, cols, hidden, laterRows, 1f, gradientOfLater, cols, previousOutputs, hidden, 1f, weightGradient, hidden);
+            Gemm.Sgemm(true, false, cols, hidden, laterRows, 1f, gradientOfLater, cols, previousOutputs, layout.Width, 1f, weightGradient, hidden);
         if (initialHidden is null) return;
-        int firstStep = reverse ? steps - 1 : 0;
+        int firstStep = layout.StepAt(0);
         Gemm.Sgemm(true, false, cols, hidden, batch, 1f, gateGradient.AsSpan(firstStep * batch * cols), cols, initialHidden, hidden, 1f, weightGradient, hidden);
     }
 }
