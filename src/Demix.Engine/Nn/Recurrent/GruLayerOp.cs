@@ -63,12 +63,13 @@ internal static class GruLayerOp
             RecurrentMath.Project(x, layout.Steps * batch, weights.InputWeight, weights.InputBias, null, activations);
             var hiddenPart = new float[batch * gates];
             var zeros = new float[batch * hidden];
+            var hiddenWeightT = RecurrentMath.Transpose(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 3H]
             for (int order = 0; order < layout.Steps; order++)
             {
                 int t = layout.StepAt(order);
                 var (array, start, ld) = layout.PreviousHidden(order, h0, zeros, outputs);
                 var source = array.AsSpan(start);
-                HiddenProjection(source, ld, order == 0 && h0 is null, weights, hiddenPart);
+                HiddenProjection(source, ld, order == 0 && h0 is null, weights.HiddenBias, hiddenWeightT, hiddenPart);
                 for (int b = 0; b < batch; b++)
                 {
                     int row = t * batch + b;
@@ -78,17 +79,16 @@ internal static class GruLayerOp
             }
         }
 
-        /// <summary>hiddenPart = h_prev · W_hhᵀ + b_hh ([B, 3H]); the GEMM is skipped when h_prev is known to be zero.</summary>
-        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, RecurrentWeights weights, float[] hiddenPart)
+        /// <summary>hiddenPart = h_prev · W_hhᵀ + b_hh ([B, 3H], from the transposed copy [H, 3H]); the GEMM is skipped when h_prev is known to be zero.</summary>
+        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, Tensor? bias, float[] hiddenWeightT, float[] hiddenPart)
         {
-            var bias = weights.HiddenBias;
             for (int b = 0; b < layout.Batch; b++)
             {
                 if (bias is null) Array.Clear(hiddenPart, b * gates, gates);
                 else bias.Data.CopyTo(hiddenPart, b * gates);
             }
             if (!isZero)
-                Gemm.Sgemm(false, true, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, weights.HiddenWeight.Data, layout.Hidden, 1f, hiddenPart, gates);
+                Gemm.Sgemm(false, false, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, hiddenWeightT, gates, 1f, hiddenPart, gates);
         }
 
         /// <summary>Back-propagates through time; returns dx (when wanted) and dh0, and accumulates the weight gradients.</summary>
