@@ -70,15 +70,13 @@ internal sealed record ConvPlan(int Batch, int Groups, int InChannels, int OutCh
     /// matrix when the weights are small (early encoder layers, late decoder layers); when the weights are large,
     /// one product over the whole image reads them once.
     /// </summary>
-    public int BandRows
+    /// <param name="weightRows">Rows of the group's weight matrix (its other side is ColumnRows).</param>
+    public int BandRows(int weightRows)
     {
-        get
-        {
-            long rowBytes = (long)Geometry.ColumnRows * Geometry.OutWidth * sizeof(float);
-            long weightBytes = (long)GroupOutChannels * Geometry.ColumnRows * sizeof(float);
-            if (IsPointwise || weightBytes > BandBudgetBytes / 2 || rowBytes * Geometry.OutHeight <= BandBudgetBytes) return Geometry.OutHeight;
-            return (int)Math.Clamp(BandBudgetBytes / rowBytes, 1, Geometry.OutHeight);
-        }
+        long rowBytes = (long)Geometry.ColumnRows * Geometry.OutWidth * sizeof(float);
+        long weightBytes = (long)weightRows * Geometry.ColumnRows * sizeof(float);
+        if (IsPointwise || weightBytes > BandBudgetBytes / 2 || rowBytes * Geometry.OutHeight <= BandBudgetBytes) return Geometry.OutHeight;
+        return (int)Math.Clamp(BandBudgetBytes / rowBytes, 1, Geometry.OutHeight);
     }
 
     /// <summary>Start of the (n, g) block of the conv's input image [N, C, H, W].</summary>

@@ -17,7 +17,7 @@ public sealed partial class Tensor
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias, ConvOptions? options = null)
     {
         var plan = ConvPlan.ForConv(input, weight, bias, options ?? ConvOptions.Default);
-        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outWidth = plan.Geometry.OutWidth, band = plan.BandRows;
+        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outWidth = plan.Geometry.OutWidth, band = plan.BandRows(plan.GroupOutChannels);
         var data = Buffers.Uninitialized(plan.Batch * plan.OutChannels * pixels);
         var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
         for (int n = 0; n < plan.Batch; n++)
@@ -64,7 +64,7 @@ public sealed partial class Tensor
     private static void ConvBackward(Tensor input, Tensor weight, ConvPlan plan, float[] grad)
     {
         int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outGroup = plan.GroupOutChannels;
-        int outWidth = plan.Geometry.OutWidth, band = plan.BandRows;
+        int outWidth = plan.Geometry.OutWidth, band = plan.BandRows(plan.GroupOutChannels);
         var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
         var columnGrad = input.RequiresGrad && !plan.IsPointwise ? Buffers.Uninitialized(rowsK * band * outWidth) : [];
         float[]? weightGrad = weight.RequiresGrad ? weight.EnsureGrad() : null;
