@@ -62,6 +62,23 @@ internal sealed record ConvPlan(int Batch, int Groups, int InChannels, int OutCh
         return new ConvPlan(input.Shape[0], groups, inChannels, outChannels, geometry);
     }
 
+    /// <summary>Bytes of unfolded columns that one band may take: about half of a core's L2 cache.</summary>
+    private const long BandBudgetBytes = 512 * 1024;
+
+    /// <summary>
+    /// Output rows unfolded at a time. A slab of columns that stays in cache is cheaper than one huge column
+    /// matrix when the weights are small (early encoder layers, late decoder layers); when the weights are large,
+    /// one product over the whole image reads them once.
+    /// </summary>
+    /// <param name="weightRows">Rows of the group's weight matrix (its other side is ColumnRows).</param>
+    public int BandRows(int weightRows)
+    {
+        long rowBytes = (long)Geometry.ColumnRows * Geometry.OutWidth * sizeof(float);
+        long weightBytes = (long)weightRows * Geometry.ColumnRows * sizeof(float);
+        if (IsPointwise || weightBytes > BandBudgetBytes / 2 || rowBytes * Geometry.OutHeight <= BandBudgetBytes) return Geometry.OutHeight;
+        return (int)Math.Clamp(BandBudgetBytes / rowBytes, 1, Geometry.OutHeight);
+    }
+
     /// <summary>Start of the (n, g) block of the conv's input image [N, C, H, W].</summary>
     public int InputOffset(int n, int g) => ((n * Groups + g) * Geometry.Channels) * Geometry.Height * Geometry.Width;
 
@@ -71,13 +88,18 @@ internal sealed record ConvPlan(int Batch, int Groups, int InChannels, int OutCh
     /// <summary>Start of group g's filters in a conv weight [O, C/g, kH, kW].</summary>
     public int WeightOffset(int g) => g * GroupOutChannels * Geometry.ColumnRows;
 
-    /// <summary>The column matrix of the (n, g) image: the image itself when pointwise, else unfolded into <paramref name="buffer"/>.</summary>
-    public ReadOnlySpan<float> Columns(float[] image, int n, int g, float[] buffer)
+    /// <summary>Length of the (n, g) image block [C/g, H, W].</summary>
+    public int ImageLength => Geometry.Channels * Geometry.Height * Geometry.Width;
+
+    /// <summary>
+    /// The column matrix [ColumnRows, rows * OutWidth] of output rows [oy0, oy0 + rows) of the (n, g) image: the
+    /// image itself when pointwise (whole image only), else unfolded into <paramref name="buffer"/>.
+    /// </summary>
+    public ReadOnlySpan<float> Columns(float[] image, int n, int g, int oy0, int rows, float[] buffer)
     {
-        int imageLength = Geometry.Channels * Geometry.Height * Geometry.Width;
-        var block = image.AsSpan(InputOffset(n, g), imageLength);
+        var block = image.AsSpan(InputOffset(n, g), ImageLength);
         if (IsPointwise) return block;
-        Im2Col.Unfold(block, Geometry, buffer);
-        return buffer;
+        Im2Col.UnfoldRows(block, Geometry, oy0, rows, buffer);
+        return buffer.AsSpan(0, Geometry.ColumnRows * rows * Geometry.OutWidth);
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Demix.Engine.Ops;
 
 namespace Demix.Engine.Tensors;
 
@@ -8,34 +9,19 @@ public sealed partial class Tensor
     /// <summary>max(x, 0).</summary>
     public Tensor Relu() => Map(
         static (x, y) => TensorPrimitives.Max(x, 0f, y),
-        static (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : 0f;
-        });
+        static (g, x, y, dx) => ActivationKernels.LeakyReluBackward(g, x, 0f, dx));
 
     /// <summary>x &gt; 0 ? x : slope * x.</summary>
     public Tensor LeakyRelu(float slope = 0.01f) => Map(
-        (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] : slope * x[i];
-        },
-        (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : slope * g[i];
-        });
+        (x, y) => ActivationKernels.LeakyRelu(x, slope, y),
+        (g, x, y, dx) => ActivationKernels.LeakyReluBackward(g, x, slope, dx));
 
     /// <summary>x &gt; 0 ? x : alpha * (e^x - 1).</summary>
     public Tensor Elu(float alpha = 1f) => Map(
-        (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] : alpha * (MathF.Exp(x[i]) - 1f);
-        },
-        (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : g[i] * (y[i] + alpha);
-        });
+        (x, y) => ActivationKernels.Elu(x, alpha, y),
+        (g, x, y, dx) => ActivationKernels.EluBackward(g, x, y, alpha, dx));
 
-    /// <summary>Exact GELU: 0.5 x (1 + erf(x / sqrt 2)) (not the tanh approximation).</summary>
+    /// <summary>Exact GELU: 0.5 x (1 + erf(x / sqrt 2)) (not the tanh approximation); erf in float64.</summary>
     public Tensor Gelu() => Map(
         static (x, y) =>
         {
@@ -55,27 +41,15 @@ public sealed partial class Tensor
     /// <summary>Hyperbolic tangent.</summary>
     public Tensor Tanh() => Map(
         static (x, y) => TensorPrimitives.Tanh(x, y),
-        static (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = g[i] * (1f - y[i] * y[i]);
-        });
+        static (g, x, y, dx) => ActivationKernels.TanhBackward(g, y, dx));
 
     /// <summary>1 / (1 + e^-x).</summary>
     public Tensor Sigmoid() => Map(
         static (x, y) => TensorPrimitives.Sigmoid(x, y),
-        static (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = g[i] * y[i] * (1f - y[i]);
-        });
+        static (g, x, y, dx) => ActivationKernels.SigmoidBackward(g, y, dx));
 
     /// <summary>relu(x)^2 (Primer).</summary>
     public Tensor SquaredRelu() => Map(
-        static (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = x[i] > 0f ? x[i] * x[i] : 0f;
-        },
-        static (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? 2f * x[i] * g[i] : 0f;
-        });
+        static (x, y) => ActivationKernels.SquaredRelu(x, y),
+        static (g, x, y, dx) => ActivationKernels.SquaredReluBackward(g, x, dx));
 }

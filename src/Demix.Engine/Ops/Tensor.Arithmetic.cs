@@ -33,7 +33,7 @@ public sealed partial class Tensor
                 if (b.RequiresGrad)
                 {
                     var gb = BroadcastKernels.SumToShape(grad, output.Shape, b.Shape);
-                    var negated = new float[gb.Length];
+                    var negated = Buffers.Uninitialized(gb.Length);
                     TensorPrimitives.Negate(gb, negated);
                     b.AccumulateGradOwned(negated);
                 }
@@ -68,14 +68,14 @@ public sealed partial class Tensor
             {
                 if (a.RequiresGrad)
                 {
-                    var quotient = new float[grad.Length];
+                    var quotient = Buffers.Uninitialized(grad.Length);
                     BroadcastKernels.Run<DivideOp>(grad, output.Shape, b.Data, b.Shape, output.Shape, quotient);
                     a.AccumulateGradOwned(BroadcastKernels.SumToShape(quotient, output.Shape, a.Shape));
                 }
                 if (b.RequiresGrad)
                 {
                     // d(a/b)/db = -out / b
-                    var term = new float[grad.Length];
+                    var term = Buffers.Uninitialized(grad.Length);
                     TensorPrimitives.Multiply(grad, output.Data, term);
                     BroadcastKernels.Run<DivideOp>(term, output.Shape, b.Data, b.Shape, output.Shape, term);
                     TensorPrimitives.Negate(term, term);
@@ -101,14 +101,14 @@ public sealed partial class Tensor
     /// <summary>1 / this.</summary>
     public Tensor Reciprocal()
     {
-        var data = new float[Length];
+        var data = Buffers.Uninitialized(Length);
         TensorPrimitives.Reciprocal(Data, data);
         var output = new Tensor(Shape, data);
         if (GradMode.IsRecording(this))
         {
             output.SetBackward([this], grad =>
             {
-                var g = new float[grad.Length];
+                var g = Buffers.Uninitialized(grad.Length);
                 TensorPrimitives.Multiply(output.Data, output.Data, g);
                 TensorPrimitives.Multiply(g, grad, g);
                 TensorPrimitives.Negate(g, g);
@@ -121,7 +121,7 @@ public sealed partial class Tensor
     /// <summary>scale * this + shift (one fused pass).</summary>
     public Tensor MapAffine(float scale, float shift)
     {
-        var data = new float[Length];
+        var data = Buffers.Uninitialized(Length);
         if (scale != 1f) TensorPrimitives.Multiply(Data, scale, data);
         else Data.AsSpan().CopyTo(data);
         if (shift != 0f) TensorPrimitives.Add(data, shift, data);
@@ -133,7 +133,7 @@ public sealed partial class Tensor
             {
                 output.SetBackward([this], grad =>
                 {
-                    var g = new float[grad.Length];
+                    var g = Buffers.Uninitialized(grad.Length);
                     TensorPrimitives.Multiply(grad, scale, g);
                     AccumulateGradOwned(g);
                 });
@@ -184,7 +184,7 @@ public sealed partial class Tensor
     private static Tensor Binary<TOp>(Tensor a, Tensor b) where TOp : struct, IBinaryOp
     {
         var shape = ShapeMath.SameShape(a.Shape, b.Shape) ? a.Shape : ShapeMath.Broadcast(a.Shape, b.Shape);
-        var data = new float[ShapeMath.ElementCount(shape)];
+        var data = Buffers.Uninitialized(ShapeMath.ElementCount(shape));
         BroadcastKernels.Run<TOp>(a.Data, a.Shape, b.Data, b.Shape, shape, data);
         return new Tensor(shape, data);
     }
@@ -204,7 +204,7 @@ public sealed partial class Tensor
     /// <summary>sum-to-shape(grad * other broadcast), a fresh array of the target's length.</summary>
     private static float[] ReducedProduct(float[] grad, int[] outShape, Tensor other, int[] targetShape)
     {
-        var product = new float[grad.Length];
+        var product = Buffers.Uninitialized(grad.Length);
         BroadcastKernels.Run<MultiplyOp>(grad, outShape, other.Data, other.Shape, outShape, product);
         return BroadcastKernels.SumToShape(product, outShape, targetShape);
     }

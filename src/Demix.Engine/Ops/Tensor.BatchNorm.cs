@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Demix.Engine.Autograd;
 
 namespace Demix.Engine.Tensors;
@@ -32,16 +33,16 @@ public sealed partial class Tensor
                 invStd[c] = 1f / MathF.Sqrt(runningVar!.Data[c] + eps);
             }
         }
-        var normalized = new float[x.Length];
-        var data = new float[x.Length];
+        var normalized = training ? BatchNormalized(x.Data, batch, channels, positions, mean) : Buffers.Uninitialized(x.Length);
+        var data = Buffers.Uninitialized(x.Length);
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
-            float scale = weight?.Data[c] ?? 1f, shift = bias?.Data[c] ?? 0f, m = mean[c], s = invStd[c];
-            for (int i = start; i < start + positions; i++)
-            {
-                normalized[i] = (x.Data[i] - m) * s;
-                data[i] = normalized[i] * scale + shift;
-            }
+            var xhat = normalized.AsSpan(start, positions);
+            if (!training) TensorPrimitives.Subtract(x.Data.AsSpan(start, positions), mean[c], xhat);
+            TensorPrimitives.Multiply(xhat, invStd[c], xhat);
+            var y = data.AsSpan(start, positions);
+            TensorPrimitives.Multiply(xhat, weight?.Data[c] ?? 1f, y);
+            TensorPrimitives.Add(y, bias?.Data[c] ?? 0f, y);
         });
         var output = new Tensor(x.Shape, data);
         if (GradMode.IsRecording(x, weight, bias))
@@ -52,24 +53,20 @@ public sealed partial class Tensor
         return output;
     }
 
+    /// <summary>Batch mean per channel, then the biased variance from the centred values (two passes, float64 sums).</summary>
     private static void BatchStatistics(float[] x, int batch, int channels, int positions, float[] mean, float[] invStd, float eps,
         Tensor? runningMean, Tensor? runningVar, float momentum)
     {
         int count = batch * positions;
         var sum = new double[channels];
         var sumSquares = new double[channels];
-        ForEachChannelRun(batch, channels, positions, (c, start) =>
-        {
-            double s = 0;
-            for (int i = start; i < start + positions; i++) s += x[i];
-            sum[c] += s;
-        });
+        ForEachChannelRun(batch, channels, positions, (c, start) => sum[c] += TensorPrimitives.Sum(x.AsSpan(start, positions)));
         for (int c = 0; c < channels; c++) mean[c] = (float)(sum[c] / count);
+        var centred = new float[positions];
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
-            double s = 0, m = mean[c];
-            for (int i = start; i < start + positions; i++) s += (x[i] - m) * (x[i] - m);
-            sumSquares[c] += s;
+            TensorPrimitives.Subtract(x.AsSpan(start, positions), mean[c], centred);
+            sumSquares[c] += TensorPrimitives.SumOfSquares(centred);
         });
         for (int c = 0; c < channels; c++)
         {
@@ -84,6 +81,15 @@ public sealed partial class Tensor
         }
     }
 
+    /// <summary>x - mean[c] for every element of [N, C, positions].</summary>
+    private static float[] BatchNormalized(float[] x, int batch, int channels, int positions, float[] mean)
+    {
+        var centred = Buffers.Uninitialized(x.Length);
+        ForEachChannelRun(batch, channels, positions, (c, start) =>
+            TensorPrimitives.Subtract(x.AsSpan(start, positions), mean[c], centred.AsSpan(start, positions)));
+        return centred;
+    }
+
     private static void BatchNormBackward(Tensor x, Tensor? weight, Tensor? bias, bool training, float[] normalized, float[] invStd,
         float[] grad, int batch, int channels, int positions)
     {
@@ -91,14 +97,8 @@ public sealed partial class Tensor
         var sumGradNormalized = new double[channels];
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
-            double g = 0, gn = 0;
-            for (int i = start; i < start + positions; i++)
-            {
-                g += grad[i];
-                gn += grad[i] * normalized[i];
-            }
-            sumGrad[c] += g;
-            sumGradNormalized[c] += gn;
+            sumGrad[c] += TensorPrimitives.Sum(grad.AsSpan(start, positions));
+            sumGradNormalized[c] += TensorPrimitives.Dot(grad.AsSpan(start, positions), normalized.AsSpan(start, positions));
         });
         if (weight is not null && weight.RequiresGrad)
         {
@@ -113,13 +113,17 @@ public sealed partial class Tensor
         if (!x.RequiresGrad) return;
         var dx = x.EnsureGrad();
         int count = batch * positions;
+        var term = new float[positions];
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
             float scale = (weight?.Data[c] ?? 1f) * invStd[c];
             // Training: dx = scale * (g - mean(g) - xhat * mean(g * xhat)); eval: dx = scale * g.
             float meanGrad = training ? (float)(sumGrad[c] / count) : 0f;
             float meanGradNormalized = training ? (float)(sumGradNormalized[c] / count) : 0f;
-            for (int i = start; i < start + positions; i++) dx[i] += scale * (grad[i] - meanGrad - normalized[i] * meanGradNormalized);
+            TensorPrimitives.Subtract(grad.AsSpan(start, positions), meanGrad, term);
+            TensorPrimitives.MultiplyAdd(normalized.AsSpan(start, positions), -meanGradNormalized, term, term);
+            var target = dx.AsSpan(start, positions);
+            TensorPrimitives.MultiplyAdd(term, scale, target, target);
         });
     }
 

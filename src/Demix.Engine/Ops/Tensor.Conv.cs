@@ -4,7 +4,10 @@ using Demix.Engine.Kernels;
 
 namespace Demix.Engine.Tensors;
 
-/// <summary>Convolutions (cross-correlation, no kernel flip) via <see cref="Im2Col"/> + <see cref="Gemm"/>.</summary>
+/// <summary>
+/// Convolutions (cross-correlation, no kernel flip) via <see cref="Im2Col"/> + <see cref="Gemm"/>. The image is
+/// unfolded in bands of output rows (<see cref="ConvPlan.BandRows"/>) so that the columns stay in cache.
+/// </summary>
 public sealed partial class Tensor
 {
     /// <summary>
@@ -14,23 +17,30 @@ public sealed partial class Tensor
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias, ConvOptions? options = null)
     {
         var plan = ConvPlan.ForConv(input, weight, bias, options ?? ConvOptions.Default);
-        var data = new float[plan.Batch * plan.OutChannels * plan.OutPixels];
-        var columns = plan.IsPointwise ? [] : new float[plan.Geometry.ColumnRows * plan.OutPixels];
+        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outWidth = plan.Geometry.OutWidth, band = plan.BandRows(plan.GroupOutChannels);
+        var data = Buffers.Uninitialized(plan.Batch * plan.OutChannels * pixels);
+        var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
         for (int n = 0; n < plan.Batch; n++)
         for (int g = 0; g < plan.Groups; g++)
         {
-            var cols = plan.Columns(input.Data, n, g, columns);
-            var outBlock = data.AsSpan(plan.OutputOffset(n, g), plan.GroupOutChannels * plan.OutPixels);
-            Gemm.Sgemm(false, false, plan.GroupOutChannels, plan.OutPixels, plan.Geometry.ColumnRows, 1f,
-                weight.Data.AsSpan(plan.WeightOffset(g)), plan.Geometry.ColumnRows, cols, plan.OutPixels, 0f, outBlock, plan.OutPixels);
+            var w = weight.Data.AsSpan(plan.WeightOffset(g));
+            var outBlock = data.AsSpan(plan.OutputOffset(n, g));
+            for (int oy0 = 0; oy0 < plan.Geometry.OutHeight; oy0 += band)
+            {
+                int rows = Math.Min(band, plan.Geometry.OutHeight - oy0), bandPixels = rows * outWidth;
+                var cols = plan.Columns(input.Data, n, g, oy0, rows, columns);
+                // out_g[:, band] [O_g, bandPixels] = W_g [O_g, rowsK] · cols [rowsK, bandPixels]
+                Gemm.Sgemm(false, false, plan.GroupOutChannels, bandPixels, rowsK, 1f, w, rowsK, cols, bandPixels, 0f,
+                    outBlock[(oy0 * outWidth)..], pixels);
+            }
         }
-        if (bias is not null) AddChannelBias(data, bias.Data, plan.Batch, plan.OutPixels);
-        var output = new Tensor([plan.Batch, plan.OutChannels, plan.Geometry.OutHeight, plan.Geometry.OutWidth], data);
+        if (bias is not null) AddChannelBias(data, bias.Data, plan.Batch, pixels);
+        var output = new Tensor([plan.Batch, plan.OutChannels, plan.Geometry.OutHeight, outWidth], data);
         if (GradMode.IsRecording(input, weight, bias))
         {
             output.SetBackward(bias is null ? [input, weight] : [input, weight, bias], grad =>
             {
-                if (bias is not null && bias.RequiresGrad) AccumulateChannelBias(grad, bias.EnsureGrad(), plan.Batch, plan.OutPixels);
+                if (bias is not null && bias.RequiresGrad) AccumulateChannelBias(grad, bias.EnsureGrad(), plan.Batch, pixels);
                 if (weight.RequiresGrad || input.RequiresGrad) ConvBackward(input, weight, plan, grad);
             });
         }
@@ -53,32 +63,37 @@ public sealed partial class Tensor
 
     private static void ConvBackward(Tensor input, Tensor weight, ConvPlan plan, float[] grad)
     {
-        int rows = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outGroup = plan.GroupOutChannels;
-        var columns = new float[rows * pixels];
-        var columnGrad = input.RequiresGrad && !plan.IsPointwise ? new float[rows * pixels] : [];
+        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outGroup = plan.GroupOutChannels;
+        int outWidth = plan.Geometry.OutWidth, band = plan.BandRows(plan.GroupOutChannels);
+        var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
+        var columnGrad = input.RequiresGrad && !plan.IsPointwise ? Buffers.Uninitialized(rowsK * band * outWidth) : [];
         float[]? weightGrad = weight.RequiresGrad ? weight.EnsureGrad() : null;
         float[]? inputGrad = input.RequiresGrad ? input.EnsureGrad() : null;
         for (int n = 0; n < plan.Batch; n++)
         for (int g = 0; g < plan.Groups; g++)
         {
-            var dy = grad.AsSpan(plan.OutputOffset(n, g), outGroup * pixels);
             var w = weight.Data.AsSpan(plan.WeightOffset(g));
-            if (weightGrad is not null)
+            var inputBlock = inputGrad is null ? [] : inputGrad.AsSpan(plan.InputOffset(n, g), plan.ImageLength);
+            for (int oy0 = 0; oy0 < plan.Geometry.OutHeight; oy0 += band)
             {
-                var cols = plan.Columns(input.Data, n, g, columns);
-                // dW_g [O_g, rows] += dY_g [O_g, P] · cols^T [P, rows]
-                Gemm.Sgemm(false, true, outGroup, rows, pixels, 1f, dy, pixels, cols, pixels, 1f, weightGrad.AsSpan(plan.WeightOffset(g)), rows);
+                int rows = Math.Min(band, plan.Geometry.OutHeight - oy0), bandPixels = rows * outWidth;
+                var dy = grad.AsSpan(plan.OutputOffset(n, g) + oy0 * outWidth);
+                if (weightGrad is not null)
+                {
+                    var cols = plan.Columns(input.Data, n, g, oy0, rows, columns);
+                    // dW_g [O_g, rowsK] += dY_band [O_g, bandPixels] · cols^T [bandPixels, rowsK]
+                    Gemm.Sgemm(false, true, outGroup, rowsK, bandPixels, 1f, dy, pixels, cols, bandPixels, 1f, weightGrad.AsSpan(plan.WeightOffset(g)), rowsK);
+                }
+                if (inputGrad is null) continue;
+                if (plan.IsPointwise)
+                {
+                    Gemm.Sgemm(true, false, rowsK, pixels, outGroup, 1f, w, rowsK, dy, pixels, 1f, inputBlock, pixels);
+                    continue;
+                }
+                // dCols [rowsK, bandPixels] = W_g^T [rowsK, O_g] · dY_band [O_g, bandPixels], folded back onto the image
+                Gemm.Sgemm(true, false, rowsK, bandPixels, outGroup, 1f, w, rowsK, dy, pixels, 0f, columnGrad, bandPixels);
+                Im2Col.FoldAddRows(columnGrad, plan.Geometry, oy0, rows, inputBlock);
             }
-            if (inputGrad is null) continue;
-            var inputBlock = inputGrad.AsSpan(plan.InputOffset(n, g), plan.Geometry.Channels * plan.Geometry.Height * plan.Geometry.Width);
-            if (plan.IsPointwise)
-            {
-                Gemm.Sgemm(true, false, rows, pixels, outGroup, 1f, w, rows, dy, pixels, 1f, inputBlock, pixels);
-                continue;
-            }
-            // dCols [rows, P] = W_g^T [rows, O_g] · dY_g [O_g, P], then folded back onto the image
-            Gemm.Sgemm(true, false, rows, pixels, outGroup, 1f, w, rows, dy, pixels, 0f, columnGrad, pixels);
-            Im2Col.FoldAdd(columnGrad, plan.Geometry, inputBlock);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed partial class Tensor
         }
         int outer = ShapeMath.Product(shape, 0, ax), inner = ShapeMath.Product(shape, ax + 1, shape.Length);
         int outBlock = shape[ax] * inner;
-        var data = new float[ShapeMath.ElementCount(shape)];
+        var data = Buffers.Uninitialized(ShapeMath.ElementCount(shape));
         int offset = 0;
         var offsets = new int[tensors.Count];
         for (int k = 0; k < tensors.Count; k++)
@@ -43,7 +43,7 @@ public sealed partial class Tensor
                 {
                     if (!inputs[k].RequiresGrad) continue;
                     int block = inputs[k].Shape[ax] * inner;
-                    var dx = new float[inputs[k].Length];
+                    var dx = Buffers.Uninitialized(inputs[k].Length);
                     for (int o = 0; o < outer; o++) grad.AsSpan(o * outBlock + offsets[k], block).CopyTo(dx.AsSpan(o * block, block));
                     inputs[k].AccumulateGradOwned(dx);
                 }
@@ -72,7 +72,7 @@ public sealed partial class Tensor
         shape[ax] = length;
         int outer = ShapeMath.Product(Shape, 0, ax), inner = ShapeMath.Product(Shape, ax + 1, Rank);
         int inBlock = Shape[ax] * inner, outBlock = length * inner, skip = start * inner;
-        var data = new float[outer * outBlock];
+        var data = Buffers.Uninitialized(outer * outBlock);
         for (int o = 0; o < outer; o++) Data.AsSpan(o * inBlock + skip, outBlock).CopyTo(data.AsSpan(o * outBlock, outBlock));
         var output = new Tensor(shape, data);
         if (GradMode.IsRecording(this))

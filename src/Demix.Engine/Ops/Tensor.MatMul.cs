@@ -17,7 +17,7 @@ public sealed partial class Tensor
     {
         if (a.Rank < 2 || b.Rank < 2) throw new ArgumentException($"MatMul needs matrices, got {a.ShapeText} and {b.ShapeText}.");
         var p = MatMulPlan.Create(a, b, transposeA, transposeB);
-        var data = new float[p.Batches * p.M * p.N];
+        var data = Buffers.Uninitialized(p.Batches * p.M * p.N);
         for (int batch = 0; batch < p.Batches; batch++)
         {
             Gemm.Sgemm(transposeA, transposeB, p.M, p.N, p.K, 1f,
@@ -39,7 +39,7 @@ public sealed partial class Tensor
         if (x.Size(-1) != inSize) throw new ArgumentException($"Linear: input {x.ShapeText} does not end with {inSize} (weight {weight.ShapeText}).");
         if (bias is not null && bias.Length != outSize) throw new ArgumentException($"Linear: bias {bias.ShapeText} does not match {outSize} outputs.");
         int rows = x.Length / inSize;
-        var data = new float[rows * outSize];
+        var data = Buffers.Uninitialized(rows * outSize);
         if (bias is not null) for (int r = 0; r < rows; r++) bias.Data.AsSpan().CopyTo(data.AsSpan(r * outSize, outSize));
         Gemm.Sgemm(false, true, rows, outSize, inSize, 1f, x.Data, inSize, weight.Data, inSize, bias is null ? 0f : 1f, data, outSize);
         var shape = (int[])x.Shape.Clone();

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Demix.Engine.Autograd;
 
 namespace Demix.Engine.Tensors;
@@ -13,18 +14,16 @@ public sealed partial class Tensor
     {
         if (rowLength <= 0 || Length % rowLength != 0) throw new ArgumentException($"Row length {rowLength} does not divide {ShapeText}.");
         int rows = Length / rowLength;
-        var data = new float[Length];
+        var data = Buffers.Uninitialized(Length);
         var invStd = new float[rows];
         for (int r = 0; r < rows; r++)
         {
-            var row = Data.AsSpan(r * rowLength, rowLength);
-            double sum = 0;
-            foreach (float v in row) sum += v;
-            double mean = sum / rowLength, squares = 0;
-            foreach (float v in row) squares += (v - mean) * (v - mean);
-            float inv = (float)(1.0 / Math.Sqrt(squares / rowLength + eps));
+            var y = data.AsSpan(r * rowLength, rowLength);
+            float mean = (float)((double)TensorPrimitives.Sum(Data.AsSpan(r * rowLength, rowLength)) / rowLength);
+            TensorPrimitives.Subtract(Data.AsSpan(r * rowLength, rowLength), mean, y);
+            float inv = (float)(1.0 / Math.Sqrt(TensorPrimitives.SumOfSquares(y) / (double)rowLength + eps));
             invStd[r] = inv;
-            for (int i = 0; i < rowLength; i++) data[r * rowLength + i] = (float)((row[i] - mean) * inv);
+            TensorPrimitives.Multiply(y, inv, y);
         }
         var output = new Tensor(Shape, data);
         if (GradMode.IsRecording(this))
@@ -32,18 +31,16 @@ public sealed partial class Tensor
             output.SetBackward([this], grad =>
             {
                 // dx = invStd * (g - mean(g) - y * mean(g * y)) per row
-                var dx = new float[Length];
+                var dx = Buffers.Uninitialized(Length);
                 for (int r = 0; r < rows; r++)
                 {
-                    int start = r * rowLength;
-                    double g = 0, gy = 0;
-                    for (int i = start; i < start + rowLength; i++)
-                    {
-                        g += grad[i];
-                        gy += grad[i] * data[i];
-                    }
-                    float meanG = (float)(g / rowLength), meanGy = (float)(gy / rowLength);
-                    for (int i = start; i < start + rowLength; i++) dx[i] = invStd[r] * (grad[i] - meanG - data[i] * meanGy);
+                    var g = grad.AsSpan(r * rowLength, rowLength);
+                    var y = data.AsSpan(r * rowLength, rowLength);
+                    var d = dx.AsSpan(r * rowLength, rowLength);
+                    float meanG = TensorPrimitives.Sum(g) / rowLength, meanGy = TensorPrimitives.Dot(g, y) / rowLength;
+                    TensorPrimitives.Subtract(g, meanG, d);
+                    TensorPrimitives.MultiplyAdd(y, -meanGy, d, d);
+                    TensorPrimitives.Multiply(d, invStd[r], d);
                 }
                 AccumulateGradOwned(dx);
             });

@@ -56,7 +56,7 @@ public sealed partial class Tensor
     {
         var axes = CheckPermutation(order);
         var shape = axes.Select(axis => Shape[axis]).ToArray();
-        var data = new float[Length];
+        var data = Buffers.Uninitialized(Length);
         PermuteCopy(Data, Shape, axes, data);
         var output = new Tensor(shape, data);
         if (GradMode.IsRecording(this))
@@ -65,7 +65,7 @@ public sealed partial class Tensor
             for (int i = 0; i < Rank; i++) inverse[axes[i]] = i;
             output.SetBackward([this], grad =>
             {
-                var dx = new float[Length];
+                var dx = Buffers.Uninitialized(Length);
                 PermuteCopy(grad, shape, inverse, dx);
                 AccumulateGradOwned(dx);
             });

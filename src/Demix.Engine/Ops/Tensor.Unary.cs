@@ -81,14 +81,14 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(forward);
         ArgumentNullException.ThrowIfNull(backward);
         var input = Data;
-        var data = new float[Length];
+        var data = Buffers.Uninitialized(Length);
         ParallelLoop.For(data.Length, (start, count) => forward(input.AsSpan(start, count), data.AsSpan(start, count)));
         var output = new Tensor(Shape, data);
         if (GradMode.IsRecording(this))
         {
             output.SetBackward([this], grad =>
             {
-                var dx = new float[grad.Length];
+                var dx = Buffers.Uninitialized(grad.Length);
                 ParallelLoop.For(dx.Length, (start, count) => backward(
                     grad.AsSpan(start, count), input.AsSpan(start, count), data.AsSpan(start, count), dx.AsSpan(start, count)));
                 AccumulateGradOwned(dx);

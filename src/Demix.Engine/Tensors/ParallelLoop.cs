@@ -6,9 +6,10 @@ internal static class ParallelLoop
     /// <summary>Element count above which elementwise work is split across cores.</summary>
     public const int MinParallelLength = 1 << 17;
 
-    /// <summary>Runs body(start, count) over [0, length) in chunks; inline when short or on one core.</summary>
+    /// <summary>Runs body(start, count) over [0, length) in chunks; inline when short or on one core; never for an empty range.</summary>
     public static void For(int length, Action<int, int> body, int minChunk = MinParallelLength)
     {
+        if (length == 0) return;
         int workers = Math.Min(Environment.ProcessorCount, length / Math.Max(1, minChunk));
         if (workers <= 1)
         {
