@@ -2,7 +2,8 @@ namespace Demix.Engine.Kernels;
 
 /// <summary>
 /// Batched, grouped 2-d convolution kernels on [batch, channels, height, width] spans (see <see cref="Conv2dShape"/>).
-/// 1x1 convolutions with stride 1 and no padding are plain matrix products; everything else runs im2col + SGEMM
+/// 1x1 convolutions with stride 1 and no padding are plain matrix products; the forward pass of kh x 1 "frame"
+/// convolutions (stride 1) reads shifted input rows in place (<see cref="ConvFrame"/>); everything else runs im2col + SGEMM
 /// over bands of output rows that stay in cache, in parallel over bands/images when there are enough of them.
 /// A transposed convolution is <see cref="BackwardData"/> of the convolution it transposes (and its gradients are
 /// <see cref="Forward"/> and <see cref="BackwardWeight"/> with input and output swapped).
@@ -29,6 +30,10 @@ public static unsafe class Conv2dKernel
             if (ConvPointwise.Applies(shape))
             {
                 ConvPointwise.Forward(p, shape, GemmBackend.MaxThreads);
+            }
+            else if (ConvFrame.Applies(shape))
+            {
+                ConvFrame.Forward(p, shape, GemmBackend.MaxThreads);
             }
             else
             {

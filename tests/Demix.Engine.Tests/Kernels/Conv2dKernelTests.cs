@@ -12,6 +12,8 @@ public sealed class Conv2dKernelTests
         new[] { 1, 2, 4, 2, 8, 9, 3, 2, 1, 2, 2, 0, 2, 1, 4, 4 },            // groups, dilation, asymmetric
         new[] { 2, 1, 5, 6, 7, 8, 1, 1, 1, 1, 0, 0, 1, 1, 7, 8 },            // pointwise 1x1
         new[] { 1, 1, 3, 2, 40, 70, 5, 1, 1, 1, 2, 0, 1, 1, 40, 70 },        // 5x1 frame convolution, many bands
+        new[] { 2, 2, 4, 2, 30, 50, 3, 1, 1, 1, 2, 0, 2, 1, 30, 50 },        // frame convolution, groups and dilation
+        new[] { 1, 1, 2, 3, 20, 64, 4, 1, 1, 1, 0, 0, 1, 1, 17, 64 },        // frame convolution without padding
         new[] { 3, 1, 16, 2, 64, 96, 5, 5, 2, 2, 1, 1, 1, 1, 32, 48 },       // enough bands for parallel items
         new[] { 1, 1, 2, 1, 5, 5, 7, 7, 1, 1, 3, 3, 1, 1, 5, 5 },            // kernel larger than the image
         new[] { 1, 1, 4, 8, 60, 200, 5, 5, 2, 2, 1, 1, 1, 1, 30, 100 },      // many bands of one image: parity passes
