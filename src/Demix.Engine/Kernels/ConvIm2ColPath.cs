@@ -18,7 +18,7 @@ internal static unsafe class ConvIm2ColPath
             (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
             int columns = rows * g.OutWidth;
             Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * columns);
-            Im2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols);
+            ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, bands.GemmThreads);
             float* output = p.Output + s.OutputOffset(n, grp, oy0);
             var outSpan = new Span<float>(output, (s.GroupOutChannels - 1) * s.OutPixels + columns);
             ConvGemm.Run(bands.GemmThreads, false, false, s.GroupOutChannels, columns, g.ColumnRows,
@@ -69,7 +69,7 @@ internal static unsafe class ConvIm2ColPath
         var dy = new ReadOnlySpan<float>(p.Output + s.OutputOffset(n, grp, oy0), (s.GroupOutChannels - 1) * s.OutPixels + columns);
         ConvGemm.Run(bands.GemmThreads, true, false, g.ColumnRows, columns, s.GroupOutChannels,
             p.GroupWeight(s, grp), g.ColumnRows, dy, s.OutPixels, 0f, cols, columns);
-        Im2Col.FoldAddRows(cols, g, oy0, rows, p.InputImageMutable(s, n, grp));
+        ParallelIm2Col.FoldAddRows(cols, g, oy0, rows, p.InputImageMutable(s, n, grp), bands.GemmThreads);
     }
 
     public static void BackwardWeight(ConvPointers p, Conv2dShape s, int threads, bool accumulate)
@@ -108,7 +108,7 @@ internal static unsafe class ConvIm2ColPath
         (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
         int columns = rows * g.OutWidth;
         Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * columns);
-        Im2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols);
+        ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, bands.GemmThreads);
         var dy = new ReadOnlySpan<float>(p.Output + s.OutputOffset(n, grp, oy0), (s.GroupOutChannels - 1) * s.OutPixels + columns);
         var dw = new Span<float>(target, s.GroupOutChannels * g.ColumnRows);
         ConvGemm.Run(bands.GemmThreads, false, true, s.GroupOutChannels, g.ColumnRows, columns,

@@ -32,7 +32,11 @@ public static class Im2Col
     /// <summary>
     /// <see cref="Unfold"/> for output rows [oy0, oy0 + rows): columns is [ColumnRows, rows * OutWidth].
     /// </summary>
-    public static unsafe void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns)
+    public static void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns) =>
+        UnfoldRows(input, geometry, oy0, rows, columns, 0, geometry.Channels);
+
+    /// <summary><see cref="UnfoldRows(ReadOnlySpan{float}, in ConvGeometry, int, int, Span{float})"/> for channels [c0, c1) only.</summary>
+    internal static unsafe void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns, int c0, int c1)
     {
         CheckBand(geometry, oy0, rows);
         CheckLengths(input.Length, columns.Length, geometry, rows);
@@ -41,7 +45,7 @@ public static class Im2Col
         {
             ConvGeometry g = geometry;
             nint band = (nint)rows * g.OutWidth;
-            for (int c = 0; c < g.Channels; c++)
+            for (int c = c0; c < c1; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
             for (int kx = 0; kx < g.KernelWidth; kx++)
             {
@@ -54,7 +58,11 @@ public static class Im2Col
     }
 
     /// <summary><see cref="FoldAdd"/> for output rows [oy0, oy0 + rows): columns is [ColumnRows, rows * OutWidth].</summary>
-    public static unsafe void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input)
+    public static void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input) =>
+        FoldAddRows(columns, geometry, oy0, rows, input, 0, geometry.Channels);
+
+    /// <summary><see cref="FoldAddRows(ReadOnlySpan{float}, in ConvGeometry, int, int, Span{float})"/> for channels [c0, c1) only (disjoint image planes).</summary>
+    internal static unsafe void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input, int c0, int c1)
     {
         CheckBand(geometry, oy0, rows);
         CheckLengths(input.Length, columns.Length, geometry, rows);
@@ -63,7 +71,7 @@ public static class Im2Col
         {
             ConvGeometry g = geometry;
             nint band = (nint)rows * g.OutWidth;
-            for (int c = 0; c < g.Channels; c++)
+            for (int c = c0; c < c1; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
             for (int kx = 0; kx < g.KernelWidth; kx++)
             {

@@ -80,6 +80,24 @@ public sealed class Im2ColTests
         }
     }
 
+    [Fact]
+    public void ParallelUnfoldAndFold_SplitByChannel_EqualSerial()
+    {
+        var g = new ConvGeometry(8, 40, 100, 5, 5, 1, 1, 2, 2, 1, 1, 40, 100);
+        float[] image = ConvReference.Random(g.Channels * g.Height * g.Width, 6);
+        int rows = 10;
+        var serial = new float[g.ColumnRows * rows * g.OutWidth];
+        var parallel = new float[serial.Length];
+        Im2Col.UnfoldRows(image, g, 7, rows, serial);
+        ParallelIm2Col.UnfoldRows(image, g, 7, rows, parallel, threads: 2);
+        Assert.Equal(serial, parallel);
+
+        float[] foldedSerial = (float[])image.Clone(), foldedParallel = (float[])image.Clone();
+        Im2Col.FoldAddRows(serial, g, 7, rows, foldedSerial);
+        ParallelIm2Col.FoldAddRows(serial, g, 7, rows, foldedParallel, threads: 2);
+        Assert.Equal(foldedSerial, foldedParallel);
+    }
+
     private static ConvGeometry Geometry(int[] v) =>
         new(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
 }
