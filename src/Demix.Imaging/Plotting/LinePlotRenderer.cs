@@ -5,10 +5,7 @@ namespace Demix.Imaging.Plotting;
 /// <summary>Draws one <see cref="LinePlot"/> into an area of a canvas: frame, grid, ticks, labels, curves, legend.</summary>
 internal sealed class LinePlotRenderer(LinePlot plot, Canvas canvas)
 {
-    private static readonly Rgb GridColour = new(230, 230, 230);
-    private static readonly Rgb AxisColour = new(60, 60, 60);
-    private const int TickLength = 4;
-    private const int Gap = 6;
+    private const int Gap = AxisPainter.Gap;
 
     private int Scale => Math.Max(1, plot.TextScale);
 
@@ -16,11 +13,10 @@ internal sealed class LinePlotRenderer(LinePlot plot, Canvas canvas)
 
     public PlotFrame Draw(int left, int top, int width, int height, AxisTicks xTicks, AxisTicks yTicks)
     {
-        int yLabelWidth = yTicks.Labels.Max(label => BitmapFont.MeasureWidth(label, Scale));
-        int plotLeft = left + Gap + (plot.YLabel.Length > 0 ? TextHeight + 2 * Gap : 0) + yLabelWidth + Gap + TickLength;
-        int plotTop = top + (plot.Title.Length > 0 ? 2 * TextHeight + 2 * Gap : 2 * Gap);
+        int plotLeft = left + AxisPainter.LeftMargin(Scale, AxisPainter.LabelWidth(yTicks, Scale), plot.YLabel.Length > 0);
+        int plotTop = top + AxisPainter.TopMargin(Scale, plot.Title.Length > 0);
         int plotRight = left + width - 1 - Math.Max(2 * Gap, BitmapFont.MeasureWidth(xTicks.Labels[^1], Scale) / 2 + Gap);
-        int plotBottom = top + height - 1 - (TickLength + Gap + TextHeight + Gap + (plot.XLabel.Length > 0 ? TextHeight + Gap : 0));
+        int plotBottom = top + height - 1 - AxisPainter.BottomMargin(Scale, plot.XLabel.Length > 0);
         if (plotRight - plotLeft < 10 || plotBottom - plotTop < 10)
         {
             throw new ArgumentException($"A {width}x{height} area is too small for this plot.", nameof(width));
@@ -28,53 +24,13 @@ internal sealed class LinePlotRenderer(LinePlot plot, Canvas canvas)
         var frame = new PlotFrame(plotLeft, plotTop, plotRight, plotBottom,
             new AxisScale(xTicks.Min, xTicks.Max, false, plotLeft, plotRight),
             new AxisScale(yTicks.Min, yTicks.Max, yTicks.Logarithmic, plotBottom, plotTop));
-        DrawGridAndTicks(frame, xTicks, yTicks);
+        AxisPainter.BottomAxis(canvas, frame, xTicks, Scale, AxisPainter.GridColour);
+        AxisPainter.SideAxis(canvas, frame, yTicks, Scale, AxisPainter.GridColour);
         foreach (LineSeries line in plot.Series) DrawSeries(frame, line);
-        canvas.DrawRectangle(plotLeft, plotTop, plotRight - plotLeft + 1, plotBottom - plotTop + 1, AxisColour);
-        DrawTitles(frame, left, top, width);
+        canvas.DrawRectangle(plotLeft, plotTop, plotRight - plotLeft + 1, plotBottom - plotTop + 1, AxisPainter.AxisColour);
+        AxisPainter.Titles(canvas, frame, left, top, width, Scale, plot.Title, plot.XLabel, plot.YLabel);
         if (plot.ShowLegend && plot.Series.Count > 0) DrawLegend(frame);
         return frame;
-    }
-
-    private void DrawGridAndTicks(PlotFrame frame, AxisTicks xTicks, AxisTicks yTicks)
-    {
-        for (int i = 0; i < xTicks.Values.Length; i++)
-        {
-            int x = (int)Math.Round(frame.X.ToPixel(xTicks.Values[i]));
-            canvas.FillRectangle(x, frame.Top + 1, 1, frame.Bottom - frame.Top - 1, GridColour);
-            canvas.FillRectangle(x, frame.Bottom + 1, 1, TickLength, AxisColour);
-            string label = xTicks.Labels[i];
-            canvas.DrawText(label, x - BitmapFont.MeasureWidth(label, Scale) / 2, frame.Bottom + TickLength + Gap, AxisColour, Scale);
-        }
-        for (int i = 0; i < yTicks.Values.Length; i++)
-        {
-            int y = (int)Math.Round(frame.Y.ToPixel(yTicks.Values[i]));
-            canvas.FillRectangle(frame.Left + 1, y, frame.Right - frame.Left - 1, 1, GridColour);
-            canvas.FillRectangle(frame.Left - TickLength, y, TickLength, 1, AxisColour);
-            string label = yTicks.Labels[i];
-            int labelWidth = BitmapFont.MeasureWidth(label, Scale);
-            canvas.DrawText(label, frame.Left - TickLength - Gap - labelWidth, y - TextHeight / 2, AxisColour, Scale);
-        }
-    }
-
-    private void DrawTitles(PlotFrame frame, int left, int top, int width)
-    {
-        if (plot.Title.Length > 0)
-        {
-            int titleWidth = BitmapFont.MeasureWidth(plot.Title, 2 * Scale);
-            canvas.DrawText(plot.Title, left + (width - titleWidth) / 2, top + Gap, Rgb.Black, 2 * Scale);
-        }
-        if (plot.XLabel.Length > 0)
-        {
-            int labelWidth = BitmapFont.MeasureWidth(plot.XLabel, Scale);
-            int y = frame.Bottom + TickLength + Gap + TextHeight + Gap + Gap / 2;
-            canvas.DrawText(plot.XLabel, (frame.Left + frame.Right - labelWidth) / 2, y, Rgb.Black, Scale);
-        }
-        if (plot.YLabel.Length > 0)
-        {
-            int labelLength = BitmapFont.MeasureWidth(plot.YLabel, Scale);
-            canvas.DrawTextVertical(plot.YLabel, left + Gap, (frame.Top + frame.Bottom - labelLength) / 2, Rgb.Black, Scale);
-        }
     }
 
     /// <summary>Connects consecutive drawable points, clipped to the frame; a point with no drawable neighbour gets a small square.</summary>
