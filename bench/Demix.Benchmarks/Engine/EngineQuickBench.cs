@@ -9,7 +9,7 @@ namespace Demix.Benchmarks.Engine;
 /// The `--quick engine` mode: a Stopwatch harness (warm-up, then the median of N samples of at least 0.1 s each)
 /// over <see cref="EngineWorkloads"/>, printing a markdown table against the PyTorch figures in
 /// ../shared/bench/pytorch-cpu.json. Much faster than BenchmarkDotNet; the load average is printed with it.
-/// Usage: <c>dotnet run -c Release --project bench/Demix.Benchmarks -- --quick engine [--repeats N] [--filter TEXT] [--openblas]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Demix.Benchmarks -- --quick engine [--repeats N] [--filter TEXT] [--openblas] [--cpu-time]</c>.
 /// </summary>
 public static class EngineQuickBench
 {
@@ -20,6 +20,7 @@ public static class EngineQuickBench
         int repeats = IntOption(args, "--repeats", 9);
         string filter = StringOption(args, "--filter") ?? "";
         bool openBlas = args.Contains("--openblas");
+        bool cpuTime = args.Contains("--cpu-time");
         var reference = PyTorchReference.Load();
         var workloads = EngineWorkloads.AllSgemm(GemmBackendKind.Managed).Concat(EngineWorkloads.AllConv());
         if (openBlas && GemmBackend.OpenBlasAvailable)
@@ -27,12 +28,12 @@ public static class EngineQuickBench
             workloads = workloads.Concat(EngineWorkloads.AllSgemm(GemmBackendKind.OpenBlas));
         }
 
-        Console.WriteLine($"load before: {LoadAverage()}; threads {GemmBackend.MaxThreads}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; {DateTime.UtcNow:u}");
+        Console.WriteLine($"load before: {LoadAverage()}; {(cpuTime ? "process CPU time" : "wall time")}; threads {GemmBackend.MaxThreads}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; {DateTime.UtcNow:u}");
         Console.WriteLine("| workload | ours (ms) | ours GFLOP/s | % of 516 peak | PyTorch default | PyTorch tuned | ours / tuned |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (EngineWorkload workload in workloads.Where(w => w.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
-            (double median, _) = Time(workload.Run, repeats);
+            (double median, _) = Time(workload.Run, repeats, cpuTime);
             Console.WriteLine(Row(workload, median, reference));
         }
 
@@ -40,23 +41,31 @@ public static class EngineQuickBench
         return 0;
     }
 
-    /// <summary>Median and minimum seconds per run.</summary>
-    public static (double Median, double Min) Time(Action run, int repeats)
+    /// <summary>
+    /// Median and minimum seconds per run: wall-clock time, or with <paramref name="cpuTime"/> the CPU time of
+    /// this process (an estimate of the quiet-machine time of a single-threaded run on a machine busy with others).
+    /// </summary>
+    public static (double Median, double Min) Time(Action run, int repeats, bool cpuTime = false)
     {
         var watch = Stopwatch.StartNew();
         run();
         double once = Math.Max(watch.Elapsed.TotalSeconds, 1e-7);
         int inner = (int)Math.Clamp(0.1 / once, 1, 100_000);
         var samples = new List<double>();
+        var process = Process.GetCurrentProcess();
         for (int s = 0; s < repeats + 2; s++)
         {
+            process.Refresh();
+            TimeSpan cpuStart = process.TotalProcessorTime;
             watch.Restart();
             for (int i = 0; i < inner; i++)
             {
                 run();
             }
 
-            samples.Add(watch.Elapsed.TotalSeconds / inner);
+            process.Refresh();
+            double seconds = cpuTime ? (process.TotalProcessorTime - cpuStart).TotalSeconds : watch.Elapsed.TotalSeconds;
+            samples.Add(seconds / inner);
         }
 
         samples = samples.Skip(2).Order().ToList(); // the first two samples are warm-up (tiering, page faults)
