@@ -63,7 +63,7 @@ internal static class GruLayerOp
             RecurrentMath.Project(x, layout.Steps * batch, weights.InputWeight, weights.InputBias, null, activations);
             var hiddenPart = new float[batch * gates];
             var zeros = new float[batch * hidden];
-            var hiddenWeightT = RecurrentMath.Transpose(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 3H]
+            var hiddenWeightT = RecurrentMath.TransposePadded(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 3H]
             for (int order = 0; order < layout.Steps; order++)
             {
                 int t = layout.StepAt(order);
@@ -80,7 +80,7 @@ internal static class GruLayerOp
         }
 
         /// <summary>hiddenPart = h_prev · W_hhᵀ + b_hh ([B, 3H], from the transposed copy [H, 3H]); the GEMM is skipped when h_prev is known to be zero.</summary>
-        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, Tensor? bias, float[] hiddenWeightT, float[] hiddenPart)
+        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, Tensor? bias, (float[] Matrix, int Ld) hiddenWeightT, float[] hiddenPart)
         {
             for (int b = 0; b < layout.Batch; b++)
             {
@@ -88,7 +88,7 @@ internal static class GruLayerOp
                 else bias.Data.CopyTo(hiddenPart, b * gates);
             }
             if (!isZero)
-                Gemm.Sgemm(false, false, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, hiddenWeightT, gates, 1f, hiddenPart, gates);
+                Gemm.Sgemm(false, false, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, hiddenWeightT.Matrix, hiddenWeightT.Ld, 1f, hiddenPart, gates);
         }
 
         /// <summary>Back-propagates through time; returns dx (when wanted) and dh0, and accumulates the weight gradients.</summary>

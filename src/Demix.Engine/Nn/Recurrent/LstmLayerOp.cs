@@ -74,7 +74,7 @@ internal static class LstmLayerOp
         {
             int batch = layout.Batch, hidden = layout.Hidden, stateSize = batch * hidden, steps = layout.Steps;
             RecurrentMath.Project(x, steps * batch, weights.InputWeight, weights.InputBias, weights.HiddenBias, activations);
-            var hiddenWeightT = RecurrentMath.Transpose(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 4H]
+            var (hiddenWeightT, ldT) = RecurrentMath.TransposePadded(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 4H]
             var zeros = new float[stateSize];
             for (int order = 0; order < steps; order++)
             {
@@ -84,7 +84,7 @@ internal static class LstmLayerOp
                 {
                     // h_prev is [B, H] with leading dimension D·H (or h0, contiguous).
                     var (array, start, ld) = layout.PreviousHidden(order, h0, zeros, packed);
-                    Gemm.Sgemm(false, false, batch, gates, hidden, 1f, array.AsSpan(start), ld, hiddenWeightT, gates, 1f, gateBlock, gates);
+                    Gemm.Sgemm(false, false, batch, gates, hidden, 1f, array.AsSpan(start), ld, hiddenWeightT, ldT, 1f, gateBlock, gates);
                 }
                 ReadOnlySpan<float> previousCell = order == 0 ? c0 ?? zeros : cells.AsSpan(previous * stateSize, stateSize);
                 for (int b = 0; b < batch; b++)
