@@ -22,8 +22,11 @@ public sealed record FfmpegTools(string FfmpegPath, string FfprobePath)
     public static FfmpegTools? Installed => found.Value;
 
     /// <summary>The tools, or an <see cref="AudioFormatException"/> about <paramref name="filePath"/> explaining how to install ffmpeg.</summary>
-    public static FfmpegTools RequireForReading(string filePath) => Installed ??
-        throw new AudioFormatException(filePath, $"this is not a WAV file, so it is decoded through ffmpeg, which is not installed: {InstallHint}.");
+    public static FfmpegTools RequireForReading(string filePath) => Installed ?? throw Missing(filePath);
+
+    /// <summary>The error for reading <paramref name="filePath"/> on a machine without ffmpeg.</summary>
+    public static AudioFormatException Missing(string filePath) =>
+        new(filePath, $"this is not a PCM/float WAV file, so it is decoded through ffmpeg, which is not installed: {InstallHint}.");
 
     /// <summary>The tools, or an <see cref="AudioWriteException"/> about <paramref name="filePath"/> explaining how to install ffmpeg.</summary>
     public static FfmpegTools RequireForWriting(string filePath) => Installed ??
