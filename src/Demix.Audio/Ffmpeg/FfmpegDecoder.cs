@@ -21,12 +21,13 @@ public sealed class FfmpegDecoder : IAudioSource
     private long framesRead;
     private bool finished;
 
-    private FfmpegDecoder(ToolProcess process, string path, AudioFormat format, AudioStreamInfo stream)
+    private FfmpegDecoder(ToolProcess process, string path, AudioFormat format, MediaProbe probe, int streamIndex)
     {
         this.process = process;
         this.path = path;
         Format = format;
-        Stream = stream;
+        Probe = probe;
+        Stream = probe.AudioStreams[streamIndex];
     }
 
     /// <inheritdoc />
@@ -38,6 +39,9 @@ public sealed class FfmpegDecoder : IAudioSource
 
     /// <summary>Frames expected from the probed duration (approximate), or null when the duration is unknown.</summary>
     public long? EstimatedFrameCount => Stream.DurationSeconds is double seconds ? (long)Math.Round(seconds * Format.SampleRate) : null;
+
+    /// <summary>What ffprobe said about the whole file (container, every audio stream).</summary>
+    public MediaProbe Probe { get; }
 
     /// <summary>The probed stream being decoded (its own rate, before any resampling by ffmpeg).</summary>
     public AudioStreamInfo Stream { get; }
@@ -56,7 +60,7 @@ public sealed class FfmpegDecoder : IAudioSource
         var format = new AudioFormat(sampleRate ?? stream.SampleRate, stream.ChannelCount);
         ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, sampleRate));
         process.StandardInput.Close();
-        return new FfmpegDecoder(process, path, format, stream);
+        return new FfmpegDecoder(process, path, format, probe, streamIndex);
     }
 
     /// <inheritdoc />

@@ -14,7 +14,16 @@ public static class AudioFile
     {
         options ??= AudioReadOptions.Default;
         IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex, options.SampleRate);
-        return source;
+        if (!options.RequireMonoOrStereo) return source;
+        try
+        {
+            return ChannelMap.ToMonoOrStereo(source, options.Downmix, path);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads a whole file into a planar waveform.</summary>

@@ -11,6 +11,13 @@ public sealed record AudioReadOptions
     /// ffmpeg (<c>-ar</c>); WAV files by our <see cref="SincResampler"/>.</summary>
     public int? SampleRate { get; init; }
 
+    /// <summary>Apply the channel rules of <see cref="ChannelMap"/>: mono and stereo pass, more channels need <see cref="Downmix"/>.
+    /// False (the default) hands out every channel of the file.</summary>
+    public bool RequireMonoOrStereo { get; init; }
+
+    /// <summary>How to bring more than 2 channels to stereo when <see cref="RequireMonoOrStereo"/> is set (default: refuse).</summary>
+    public Downmix Downmix { get; init; }
+
     /// <summary>The default options: first stream, file's own rate.</summary>
     public static AudioReadOptions Default { get; } = new();
 }
