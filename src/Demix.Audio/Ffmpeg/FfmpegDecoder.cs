@@ -58,7 +58,7 @@ public sealed class FfmpegDecoder : IAudioSource
         MediaProbe probe = FfprobeReader.Probe(tools, path);
         AudioStreamInfo stream = SelectStream(probe, streamIndex, path);
         var format = new AudioFormat(sampleRate ?? stream.SampleRate, stream.ChannelCount);
-        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, sampleRate));
+        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, format));
         process.StandardInput.Close();
         return new FfmpegDecoder(process, path, format, probe, streamIndex);
     }
@@ -112,12 +112,11 @@ public sealed class FfmpegDecoder : IAudioSource
         return stream;
     }
 
-    private static List<string> Arguments(string path, int streamIndex, int? sampleRate)
-    {
-        List<string> arguments = ["-nostdin", "-hide_banner", "-v", "error", "-i", "file:" + path,
-            "-map", $"0:a:{streamIndex}", "-vn", "-sn", "-dn"];
-        if (sampleRate is int rate) arguments.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
-        arguments.AddRange(["-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"]);
-        return arguments;
-    }
+    /// <summary>Rate and channel count are always given, so the raw output has exactly the announced format.</summary>
+    private static List<string> Arguments(string path, int streamIndex, AudioFormat format) =>
+    [
+        "-nostdin", "-hide_banner", "-v", "error", "-i", "file:" + path, "-map", $"0:a:{streamIndex}", "-vn", "-sn", "-dn",
+        "-ac", format.ChannelCount.ToString(CultureInfo.InvariantCulture), "-ar", format.SampleRate.ToString(CultureInfo.InvariantCulture),
+        "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1",
+    ];
 }
