@@ -105,6 +105,10 @@ public sealed class FfmpegDecoder : IAudioSource
             throw new AudioFormatException(path, $"audio stream {streamIndex} does not exist: the file has {probe.AudioStreams.Count} audio stream(s), numbered from 0.");
         }
         AudioStreamInfo stream = probe.AudioStreams[streamIndex];
+        if (stream.CodecName is "" or "none")
+        {
+            throw new AudioFormatException(path, $"unsupported codec: ffmpeg has no decoder for audio stream {streamIndex}.") { IsUnsupportedCodec = true };
+        }
         if (stream.SampleRate <= 0 || stream.ChannelCount <= 0)
         {
             throw new AudioFormatException(path, $"audio stream {streamIndex} ({stream.CodecName}) has no usable rate or channel count; the codec may be unsupported.");

@@ -78,6 +78,20 @@ public static class AudioFile
         return WavHeaderReader.IsWav(first[..got]);
     }
 
+    /// <summary>A WAV of a codec we do not decode (A-law, ADPCM, MP3-in-WAV...): ffmpeg's turn; if it cannot either,
+    /// the error names the codec from the WAV header.</summary>
+    private static FfmpegDecoder OpenWavThroughFfmpeg(string path, AudioReadOptions options, AudioFormatException wavError)
+    {
+        try
+        {
+            return FfmpegDecoder.Open(path, 0, options.SampleRate);
+        }
+        catch (AudioFormatException e) when (e.IsUnsupportedCodec)
+        {
+            throw new AudioFormatException(path, $"{wavError.Problem.Split(';')[0]}, which ffmpeg cannot decode either.", e) { IsUnsupportedCodec = true };
+        }
+    }
+
     private static IAudioSource OpenWav(string path, AudioReadOptions options)
     {
         if (options.StreamIndex != 0)
@@ -91,7 +105,7 @@ public static class AudioFile
         }
         catch (AudioFormatException e) when (e.IsUnsupportedCodec && FfmpegTools.Installed is not null)
         {
-            return FfmpegDecoder.Open(path, 0, options.SampleRate);
+            return OpenWavThroughFfmpeg(path, options, e);
         }
         return options.SampleRate is int rate && rate != source.Format.SampleRate ? SincResampler.Resample(source, rate) : source;
     }

@@ -39,6 +39,19 @@ public sealed class AudioFileReadTests
     }
 
     [Fact]
+    public void Open_WavOfACodecNobodyKnows_SaysUnsupportedCodec()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("odd.wav");
+        File.WriteAllBytes(path, new WavBytes().Fmt(0x1234, 2, 44_100, 16).Chunk("data", new byte[4_000]).ToArray());
+
+        var error = Assert.Throws<AudioFormatException>(() => AudioFile.Read(path));
+
+        Assert.True(error.IsUnsupportedCodec);
+        Assert.Equal("unsupported WAV codec 0x1234 (unknown codec), which ffmpeg cannot decode either.", error.Problem);
+    }
+
+    [Fact]
     public void Read_WavWithTargetRate_ResamplesWithOurResampler()
     {
         using var folder = new TempFolder();
