@@ -58,7 +58,8 @@ public sealed class FfmpegDecoder : IAudioSource
         MediaProbe probe = FfprobeReader.Probe(tools, path);
         AudioStreamInfo stream = SelectStream(probe, streamIndex, path);
         var format = new AudioFormat(sampleRate ?? stream.SampleRate, stream.ChannelCount);
-        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, format));
+        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, format),
+            reason => new AudioFormatException(path, $"ffmpeg is needed to decode this file, but {reason}."));
         process.StandardInput.Close();
         return new FfmpegDecoder(process, path, format, probe, streamIndex);
     }

@@ -13,6 +13,7 @@ public static class AudioFile
     public static IAudioSource Open(string path, AudioReadOptions? options = null)
     {
         options ??= AudioReadOptions.Default;
+        if (options.SampleRate is <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.SampleRate, "The target sample rate must be positive.");
         IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex, options.SampleRate);
         if (!options.RequireMonoOrStereo) return source;
         try

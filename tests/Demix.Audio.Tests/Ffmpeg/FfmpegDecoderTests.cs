@@ -104,6 +104,20 @@ public sealed class FfmpegDecoderTests
     }
 
     [Fact]
+    public void Open_ToolsThatCannotRun_SaysFfprobeCannotBeStarted()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("ffmpeg"), "not a program");
+        File.WriteAllText(folder.File("ffprobe"), "not a program");
+        FfmpegTools tools = FfmpegTools.Find(folder.File("ffmpeg"), null)!;
+
+        var error = Assert.Throws<AudioFormatException>(() => FfmpegDecoder.Open(StemFile, tools: tools));
+
+        Assert.Contains("ffprobe is needed to read this file, but", error.Problem);
+        Assert.Contains("cannot be started", error.Problem);
+    }
+
+    [Fact]
     public void Find_ExplicitPath_FindsFfprobeBesideIt()
     {
         FfmpegTools? tools = FfmpegTools.Find(FfmpegCli.Tools.FfmpegPath, null);
