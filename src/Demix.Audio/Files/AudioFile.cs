@@ -69,14 +69,14 @@ public static class AudioFile
         }
     }
 
-    /// <summary>True when the file starts with a RIFF/RF64/BW64 WAVE header.</summary>
+    /// <summary>True when the file starts with a RIFF/RF64/BW64 WAVE header (or is a RIFF file truncated before its type).</summary>
     /// <exception cref="AudioFormatException">The file is missing or empty.</exception>
     public static bool IsWav(string path)
     {
         using FileStream stream = AudioFileAccess.OpenRead(path);
         Span<byte> first = stackalloc byte[12];
         int got = stream.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
-        return WavHeaderReader.IsWav(first[..got]);
+        return WavHeaderReader.LooksLikeWav(first[..got]);
     }
 
     /// <summary>A WAV of a codec we do not decode (A-law, ADPCM, MP3-in-WAV...): ffmpeg's turn; if it cannot either,

@@ -51,6 +51,32 @@ public sealed class AudioFileReadTests
         Assert.Equal("unsupported WAV codec 0x1234 (unknown codec), which ffmpeg cannot decode either.", error.Problem);
     }
 
+    [Theory]
+    [InlineData(10, "truncated WAV header: the file has only 10 bytes")]
+    [InlineData(30, "ends inside the 'fmt' chunk")]
+    public void Read_TruncatedWav_IsReportedByOurDecoder(int keptBytes, string expected)
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("cut.wav");
+        File.WriteAllBytes(path, new WavBytes().Fmt(1, 2, 44_100, 16).Chunk("data", new byte[400]).ToArray()[..keptBytes]);
+
+        var error = Assert.Throws<AudioFormatException>(() => AudioFile.Read(path));
+
+        Assert.Contains(expected, error.Problem);
+    }
+
+    [Fact]
+    public void Read_ZeroLengthWav_SaysNoAudio()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("none.wav");
+        File.WriteAllBytes(path, new WavBytes().Fmt(1, 2, 44_100, 16).Chunk("data", []).ToArray());
+
+        var error = Assert.Throws<AudioFormatException>(() => AudioFile.Read(path));
+
+        Assert.Contains("holds no audio", error.Problem);
+    }
+
     [Fact]
     public void Read_WavWithTargetRate_ResamplesWithOurResampler()
     {
