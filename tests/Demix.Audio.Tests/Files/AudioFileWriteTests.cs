@@ -104,6 +104,29 @@ public sealed class AudioFileWriteTests
         Assert.Empty(folder.FileNames());
     }
 
+    [Theory]
+    [InlineData("FLAC", AudioFileFormat.Flac)]
+    [InlineData(".mp3", AudioFileFormat.Mp3)]
+    [InlineData("m4a", AudioFileFormat.M4a)]
+    [InlineData("wav", AudioFileFormat.Wav)]
+    public void TryParse_FormatNames(string name, AudioFileFormat expected)
+    {
+        Assert.True(AudioFileFormats.TryParse(name, out AudioFileFormat format));
+        Assert.Equal(expected, format);
+        Assert.False(AudioFileFormats.TryParse("xyz", out _));
+    }
+
+    [Theory]
+    [InlineData("16", WavSampleFormat.Pcm16)]
+    [InlineData("24", WavSampleFormat.Pcm24)]
+    [InlineData("32f", WavSampleFormat.Float32)]
+    public void TryParseBitDepth_CliValues(string text, WavSampleFormat expected)
+    {
+        Assert.True(AudioFileFormats.TryParseBitDepth(text, out WavSampleFormat depth));
+        Assert.Equal(expected, depth);
+        Assert.False(AudioFileFormats.TryParseBitDepth("20", out _));
+    }
+
     [Fact]
     public void Write_FlacAsFloat_IsRefusedClearly()
     {
