@@ -10,6 +10,9 @@ namespace Demix.Imaging.Png;
 /// </summary>
 public static class PngDecoder
 {
+    /// <summary>Largest decompressed stream or decoded pixel buffer accepted (1 GiB), a guard against absurd headers.</summary>
+    public const long MaxDecodedBytes = 1L << 30;
+
     /// <summary>Reads the PNG file at <paramref name="path"/>.</summary>
     /// <exception cref="PngFormatException">The file is not a valid PNG; the message names the file.</exception>
     public static PixelImage Load(string path) => Decode(File.ReadAllBytes(path), path);
@@ -56,9 +59,16 @@ public static class PngDecoder
             throw new PngFormatException(sourceName, "indexed-colour image without a PLTE chunk");
         }
         bool paletteAlpha = header.ColourType == PngHeader.Indexed && transparency is not null;
-        var image = new PixelImage(header.Width, header.Height, header.OutputFormat(paletteAlpha));
+        PixelFormat format = header.OutputFormat(paletteAlpha);
+        long rawBytes = RawSize(header);
+        long pixelBytes = (long)header.Width * header.Height * format.BytesPerPixel();
+        if (Math.Max(rawBytes, pixelBytes) > MaxDecodedBytes)
+        {
+            throw new PngFormatException(sourceName, $"image too large to decode ({header.Width}x{header.Height})");
+        }
+        byte[] raw = Inflate(compressed, rawBytes, sourceName);
+        var image = new PixelImage(header.Width, header.Height, format);
         var scanline = new PngScanline(header, palette, paletteAlpha ? transparency : null, image.Format, sourceName);
-        byte[] raw = Inflate(compressed, RawSize(header), sourceName);
         Unfilter(raw, header, scanline, image, sourceName);
         return image;
     }
@@ -87,7 +97,6 @@ public static class PngDecoder
 
     private static byte[] Inflate(MemoryStream compressed, long expectedBytes, string sourceName)
     {
-        if (expectedBytes > Array.MaxLength) throw new PngFormatException(sourceName, "image too large to decode");
         var raw = new byte[expectedBytes];
         compressed.Position = 0;
         int filled = 0;
