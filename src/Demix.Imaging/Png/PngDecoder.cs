@@ -17,6 +17,23 @@ public static class PngDecoder
     /// <exception cref="PngFormatException">The file is not a valid PNG; the message names the file.</exception>
     public static PixelImage Load(string path) => Decode(File.ReadAllBytes(path), path);
 
+    /// <summary>The tEXt pairs (keyword, text) of the PNG file at <paramref name="path"/>; the pixels are not decoded.</summary>
+    public static IReadOnlyDictionary<string, string> ReadText(string path) => ReadText(File.ReadAllBytes(path), path);
+
+    /// <summary>The tEXt pairs of a PNG file in memory (chunks and CRCs are checked; a repeated keyword keeps its last text).</summary>
+    public static IReadOnlyDictionary<string, string> ReadText(ReadOnlySpan<byte> file, string sourceName = "<memory>")
+    {
+        var reader = new PngChunkReader(file, sourceName);
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.MoveNext() && reader.Type != "IEND")
+        {
+            if (reader.Type != "tEXt") continue;
+            (string keyword, string value) = PngText.Decode(reader.Data, sourceName);
+            text[keyword] = value;
+        }
+        return text;
+    }
+
     /// <summary>Reads a PNG from a stream to its end.</summary>
     public static PixelImage Decode(Stream input, string sourceName)
     {
