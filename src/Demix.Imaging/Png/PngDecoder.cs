@@ -47,10 +47,29 @@ public static class PngDecoder
     /// <param name="sourceName">Named in error messages (a path, or e.g. "&lt;memory&gt;").</param>
     public static PixelImage Decode(ReadOnlySpan<byte> file, string sourceName = "<memory>")
     {
+        using var compressed = new MemoryStream();
+        (PngHeader header, byte[]? palette, byte[]? transparency) = ReadChunks(file, sourceName, compressed);
+        bool paletteAlpha = header.ColourType == PngHeader.Indexed && transparency is not null;
+        PixelFormat format = header.OutputFormat(paletteAlpha);
+        long rawBytes = RawSize(header);
+        long pixelBytes = (long)header.Width * header.Height * format.BytesPerPixel();
+        if (Math.Max(rawBytes, pixelBytes) > MaxDecodedBytes)
+        {
+            throw new PngFormatException(sourceName, $"image too large to decode ({header.Width}x{header.Height})");
+        }
+        byte[] raw = Inflate(compressed, rawBytes, sourceName);
+        var image = new PixelImage(header.Width, header.Height, format);
+        var scanline = new PngScanline(header, palette, paletteAlpha ? transparency : null, image.Format, sourceName);
+        Unfilter(raw, header, scanline, image, sourceName);
+        return image;
+    }
+
+    /// <summary>Walks the chunks up to IEND: parses IHDR, keeps PLTE and tRNS, appends IDAT data to <paramref name="compressed"/>.</summary>
+    private static (PngHeader Header, byte[]? Palette, byte[]? Transparency) ReadChunks(ReadOnlySpan<byte> file, string sourceName, MemoryStream compressed)
+    {
         var reader = new PngChunkReader(file, sourceName);
         PngHeader? header = null;
         byte[]? palette = null, transparency = null;
-        using var compressed = new MemoryStream();
         bool ended = false;
         while (!ended && reader.MoveNext())
         {
@@ -75,19 +94,7 @@ public static class PngDecoder
         {
             throw new PngFormatException(sourceName, "indexed-colour image without a PLTE chunk");
         }
-        bool paletteAlpha = header.ColourType == PngHeader.Indexed && transparency is not null;
-        PixelFormat format = header.OutputFormat(paletteAlpha);
-        long rawBytes = RawSize(header);
-        long pixelBytes = (long)header.Width * header.Height * format.BytesPerPixel();
-        if (Math.Max(rawBytes, pixelBytes) > MaxDecodedBytes)
-        {
-            throw new PngFormatException(sourceName, $"image too large to decode ({header.Width}x{header.Height})");
-        }
-        byte[] raw = Inflate(compressed, rawBytes, sourceName);
-        var image = new PixelImage(header.Width, header.Height, format);
-        var scanline = new PngScanline(header, palette, paletteAlpha ? transparency : null, image.Format, sourceName);
-        Unfilter(raw, header, scanline, image, sourceName);
-        return image;
+        return (header, palette, transparency);
     }
 
     private static void CheckAncillary(string type, string sourceName)

@@ -94,6 +94,19 @@ public sealed class PngErrorTests
     }
 
     [Fact]
+    public void Decode_ChunkBeforeHeaderOrUnknownCriticalChunk_IsRefused()
+    {
+        byte[] file = ValidFile();
+        byte[] noHeader = [.. HandMadePng.Signature, .. HandMadePng.Chunk("IDAT", [1, 2]), .. file[8..]];
+        Assert.Contains("first chunk is 'IDAT'", DecodeFails(noHeader).Message, StringComparison.Ordinal);
+        int afterHeader = 8 + 12 + 13;
+        byte[] critical = [.. file[..afterHeader], .. HandMadePng.Chunk("QxYZ", [1]), .. file[afterHeader..]];
+        Assert.Contains("unsupported critical chunk 'QxYZ'", DecodeFails(critical).Message, StringComparison.Ordinal);
+        byte[] ancillary = [.. file[..afterHeader], .. HandMadePng.Chunk("qxYZ", [1]), .. file[afterHeader..]];
+        Assert.Equal(4, PngDecoder.Decode(ancillary).Width);
+    }
+
+    [Fact]
     public void Decode_PaletteImageWithoutPalette_SaysSo()
     {
         Assert.Contains("without a PLTE", DecodeFails(HandMadePng.File(1, 1, 8, 3, [0, 0])).Message, StringComparison.Ordinal);
