@@ -53,6 +53,19 @@ public sealed class GreyLevelMappingTests
     }
 
     [Fact]
+    public void ColumnMajor_MatchesRowMajorOfTheTransposeBothWays()
+    {
+        const int rows = 4, columns = 6;
+        float[] rowMajor = [.. Enumerable.Range(0, rows * columns).Select(i => (float)(-80 + 3.3 * i))];
+        var columnMajor = new float[rows * columns];
+        for (int r = 0; r < rows; r++) for (int c = 0; c < columns; c++) columnMajor[c * rows + r] = rowMajor[r * columns + c];
+        PixelImage image = Decibels.ToImage(rowMajor, rows, columns);
+        Assert.Equal(image.Data, Decibels.ToImage(columnMajor, rows, columns, MatrixLayout.ColumnMajor).Data);
+        float[] back = Decibels.FromImage(image, MatrixLayout.ColumnMajor);
+        for (int i = 0; i < back.Length; i++) Assert.Equal(columnMajor[i], back[i], 80.0 / 510 + 1e-5);
+    }
+
+    [Fact]
     public void FromImage_AcceptsGreyRgbAndRejectsColour()
     {
         var grey = new PixelImage(2, 1, PixelFormat.Rgb8, [0, 0, 0, 255, 255, 255]);

@@ -68,6 +68,22 @@ public sealed class HeatmapImageTests
         }
     }
 
+    [Theory]
+    [InlineData(Resampling.Nearest)]
+    [InlineData(Resampling.Bilinear)]
+    public void Render_ColumnMajor_EqualsRowMajorOfTheTransposedMatrix(Resampling resampling)
+    {
+        const int rows = 5, columns = 7;
+        var random = new Random(6);
+        float[] rowMajor = [.. Enumerable.Range(0, rows * columns).Select(_ => (float)(random.NextDouble() * 255))];
+        var columnMajor = new float[rows * columns]; // [columns, rows], like an STFT [frames, bins]
+        for (int r = 0; r < rows; r++) for (int c = 0; c < columns; c++) columnMajor[c * rows + r] = rowMajor[r * columns + c];
+        HeatmapOptions options = Identity with { Width = 23, Height = 11, Resampling = resampling };
+        PixelImage expected = HeatmapImage.Render(rowMajor, rows, columns, options);
+        PixelImage actual = HeatmapImage.Render(columnMajor, rows, columns, options with { Layout = MatrixLayout.ColumnMajor });
+        Assert.Equal(expected.Data, actual.Data);
+    }
+
     [Fact]
     public void Render_BadShapeOrRange_Throws()
     {
