@@ -55,11 +55,24 @@ internal static class ComplexFft
                 return;
             }
         }
-        else if (kernels == FftKernels.Vector256 && s >= 8)
+        else if (kernels == FftKernels.Vector256)
         {
-            if (stage.Radix == 4) ComplexFftVector256.Radix4WideStride(stage, xr, xi, yr, yi);
-            else ComplexFftVector256.Radix2WideStride(stage, xr, xi, yr, yi);
-            return;
+            if (s >= 8)
+            {
+                if (stage.Radix == 4) ComplexFftVector256.Radix4WideStride(stage, xr, xi, yr, yi);
+                else ComplexFftVector256.Radix2WideStride(stage, xr, xi, yr, yi);
+                return;
+            }
+            if (Avx2.IsSupported && stage.Radix == 4 && s == 1 && m % 8 == 0)
+            {
+                ComplexFftVector256.Radix4Stride1(stage, xr, xi, yr, yi);
+                return;
+            }
+            if (Avx2.IsSupported && stage.Radix == 4 && s == 4 && m % 2 == 0)
+            {
+                ComplexFftVector256.Radix4Stride4(stage, xr, xi, yr, yi);
+                return;
+            }
         }
         if (stage.Radix == 4) Radix4Scalar(stage, xr, xi, yr, yi);
         else Radix2Scalar(stage, xr, xi, yr, yi);
