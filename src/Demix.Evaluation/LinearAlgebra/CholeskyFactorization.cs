@@ -1,14 +1,13 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
+using System.Numerics.Tensors;
 
 namespace Demix.Evaluation.LinearAlgebra;
 
 /// <summary>
 /// Blocked right-looking Cholesky factorisation A = L L^T of a dense symmetric matrix in row-major
 /// storage, in place: the lower triangle of the array becomes L (the upper triangle is scratch).
-/// Panels of <see cref="BlockSize"/> columns are solved row by row in parallel; the trailing update,
-/// where almost all the work is, runs a Vector512 (else Vector256, else scalar) 4 x 2-vector
-/// register-blocked kernel on a transposed copy of the panel, in parallel over row strips.
+/// Each step factors a diagonal block, solves the panel below it column by column on a transposed copy
+/// (vectorised along rows, parallel over row chunks), and applies the trailing update with the packed
+/// register-blocked kernel of <see cref="SymmetricRankUpdate"/>.
 /// </summary>
 internal static class CholeskyFactorization
 {
@@ -24,15 +23,18 @@ internal static class CholeskyFactorization
     {
         if (matrix.Length < n * n) throw new ArgumentException("The matrix array is smaller than n x n.", nameof(matrix));
         var panelT = new double[BlockSize * Math.Max(1, n)];
+        var packed = new double[BlockSize * (n + SymmetricRankUpdate.ColumnBlock)];
         for (int k0 = 0; k0 < n; k0 += BlockSize)
         {
             int kb = Math.Min(BlockSize, n - k0);
             if (!FactorDiagonalBlock(matrix, n, k0, kb)) return false;
-            int rest = n - k0 - kb;
-            if (rest == 0) break;
-            SolvePanel(matrix, n, k0, kb);
+            int rows = n - k0 - kb;
+            if (rows == 0) break;
             TransposePanel(matrix, n, k0, kb, panelT);
-            SymmetricRankUpdate.Apply(matrix, n, k0 + kb, kb, panelT);
+            SolvePanel(matrix, n, k0, kb, panelT, rows);
+            WriteBackPanel(matrix, n, k0, kb, panelT, rows);
+            SymmetricRankUpdate.Pack(panelT, rows, kb, packed);
+            SymmetricRankUpdate.Apply(matrix, n, k0 + kb, kb, packed);
         }
         return true;
     }
@@ -55,26 +57,6 @@ internal static class CholeskyFactorization
         return true;
     }
 
-    /// <summary>L21 = A21 L11^-T, each row of the panel by forward substitution.</summary>
-    private static void SolvePanel(double[] a, int n, int k0, int kb)
-    {
-        int first = k0 + kb;
-        int strips = (n - first + 15) / 16;
-        Parallel.For(0, strips, strip =>
-        {
-            int end = Math.Min(n, first + 16 * (strip + 1));
-            for (int i = first + 16 * strip; i < end; i++)
-            {
-                int row = i * n + k0;
-                for (int j = 0; j < kb; j++)
-                {
-                    int diagonalRow = (k0 + j) * n + k0;
-                    a[row + j] = (a[row + j] - Dot(a.AsSpan(row, j), a.AsSpan(diagonalRow, j))) / a[diagonalRow + j];
-                }
-            }
-        });
-    }
-
     private static void TransposePanel(double[] a, int n, int k0, int kb, double[] panelT)
     {
         int first = k0 + kb, rows = n - first;
@@ -85,14 +67,39 @@ internal static class CholeskyFactorization
         }
     }
 
+    /// <summary>L21 = A21 L11^-T on the transposed panel: column j -= sum_t L11[j, t] column t, then / L11[j, j].</summary>
+    private static void SolvePanel(double[] a, int n, int k0, int kb, double[] panelT, int rows)
+    {
+        const int Chunk = 256;
+        int chunks = (rows + Chunk - 1) / Chunk;
+        Parallel.For(0, chunks, c =>
+        {
+            int from = c * Chunk, count = Math.Min(Chunk, rows - from);
+            for (int j = 0; j < kb; j++)
+            {
+                Span<double> column = panelT.AsSpan(j * rows + from, count);
+                int diagonalRow = (k0 + j) * n + k0;
+                for (int t = 0; t < j; t++)
+                    TensorPrimitives.MultiplyAdd(panelT.AsSpan(t * rows + from, count), -a[diagonalRow + t], column, column);
+                TensorPrimitives.Multiply(column, 1.0 / a[diagonalRow + j], column);
+            }
+        });
+    }
+
+    private static void WriteBackPanel(double[] a, int n, int k0, int kb, double[] panelT, int rows)
+    {
+        int first = k0 + kb;
+        for (int i = 0; i < rows; i++)
+        {
+            int row = (first + i) * n + k0;
+            for (int t = 0; t < kb; t++) a[row + t] = panelT[t * rows + i];
+        }
+    }
+
     /// <summary>Dot product of two equal-length spans, vectorised.</summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        return x.Length < 8 ? ScalarDot(x, y) : System.Numerics.Tensors.TensorPrimitives.Dot(x, y);
-    }
-
-    private static double ScalarDot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
+        if (x.Length >= 16) return TensorPrimitives.Dot(x, y);
         double sum = 0;
         for (int i = 0; i < x.Length; i++) sum += x[i] * y[i];
         return sum;
@@ -114,7 +121,7 @@ internal static class CholeskyFactorization
         {
             double x = b[i] / l[i * n + i];
             b[i] = x;
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(l.AsSpan(i * n, i), -x, b.AsSpan(0, i), b.AsSpan(0, i));
+            TensorPrimitives.MultiplyAdd(l.AsSpan(i * n, i), -x, b.AsSpan(0, i), b.AsSpan(0, i));
         }
     }
 }

@@ -4,115 +4,105 @@ using System.Runtime.Intrinsics;
 namespace Demix.Evaluation.LinearAlgebra;
 
 /// <summary>
-/// The trailing update of a blocked Cholesky: A22 -= L21 L21^T on the lower triangle of a row-major
-/// matrix, with L21 given transposed (<c>panelT[t * rows + i] = L21[i, t]</c>). Tiles of 4 rows x 2 vectors
-/// keep 8 accumulators in registers; strips of rows run in parallel.
+/// The trailing update of a blocked Cholesky, A22 -= L21 L21^T on the lower triangle of a row-major matrix.
+/// L21 is packed in column blocks of 16 rows (<c>packed[(block * kb + t) * 16 + r] = L21[16 block + r, t]</c>),
+/// so that both operands of the 8 x 16 register tile (16 Vector512 accumulators: 2 loads and 8 broadcasts
+/// per 16 FMAs) stream contiguously. Row strips run in parallel; edge tiles and machines without
+/// Vector512 use scalar code on the same packed panel.
 /// </summary>
 internal static class SymmetricRankUpdate
 {
-    private const int TileRows = 4;
+    /// <summary>Rows per packed column block.</summary>
+    public const int ColumnBlock = 16;
 
-    /// <summary>Updates rows/columns [first, n) of <paramref name="a"/> with the kb-column panel.</summary>
-    public static void Apply(double[] a, int n, int first, int kb, double[] panelT)
+    /// <summary>Packs the transposed panel (<c>panelT[t * rows + i]</c>) into column blocks, zero-padded.</summary>
+    public static void Pack(double[] panelT, int rows, int kb, double[] packed)
     {
-        int rows = n - first;
-        int strips = (rows + 31) / 32;
-        Parallel.For(0, strips, s =>
+        int blocks = (rows + ColumnBlock - 1) / ColumnBlock;
+        Parallel.For(0, blocks, block =>
         {
-            int stripEnd = Math.Min(rows, 32 * (s + 1));
-            for (int i = 32 * s; i < stripEnd; i += TileRows)
+            int baseRow = block * ColumnBlock, count = Math.Min(ColumnBlock, rows - baseRow);
+            for (int t = 0; t < kb; t++)
             {
-                int tileRows = Math.Min(TileRows, stripEnd - i);
-                UpdateRows(a, n, first, kb, panelT, rows, i, tileRows);
+                Span<double> target = packed.AsSpan((block * kb + t) * ColumnBlock, ColumnBlock);
+                panelT.AsSpan(t * rows + baseRow, count).CopyTo(target);
+                target[count..].Clear();
             }
         });
     }
 
-    private static void UpdateRows(double[] a, int n, int first, int kb, double[] panelT, int rows, int i, int tileRows)
+    /// <summary>Updates rows/columns [first, n) of <paramref name="a"/> with the packed kb-column panel.</summary>
+    public static void Apply(double[] a, int n, int first, int kb, double[] packed)
     {
-        int columnEnd = i + tileRows; // lower triangle: columns up to the last row of the tile
-        int j = 0;
-        if (tileRows == TileRows)
+        int rows = n - first;
+        int strips = (rows + 15) / 16;
+        Parallel.For(0, strips, s =>
         {
-            if (Vector512.IsHardwareAccelerated)
-                for (; j + 16 <= columnEnd; j += 16) Tile512(a, n, first, kb, panelT, rows, i, j);
-            else if (Vector256.IsHardwareAccelerated)
-                for (; j + 8 <= columnEnd; j += 8) Tile256(a, n, first, kb, panelT, rows, i, j);
-        }
-        for (int r = i; r < i + tileRows; r++)
-        {
-            for (int c = j; c <= r; c++)
+            int top = 16 * s, bottom = Math.Min(rows, top + 16);
+            for (int i = top; i < bottom; i += 8)
             {
-                double sum = 0;
-                for (int t = 0; t < kb; t++) sum += panelT[t * rows + r] * panelT[t * rows + c];
-                a[(first + r) * n + first + c] -= sum;
+                int tileRows = Math.Min(8, bottom - i);
+                for (int j = 0; j <= i + tileRows - 1; j += ColumnBlock)
+                {
+                    bool full = tileRows == 8 && j + ColumnBlock <= rows;
+                    if (full && Vector512.IsHardwareAccelerated) Tile512(a, n, first, kb, packed, i, j);
+                    else Tile(a, n, first, kb, packed, rows, i, tileRows, j);
+                }
             }
-        }
+        });
     }
 
-    private static void Tile512(double[] a, int n, int first, int kb, double[] panelT, int rows, int i, int j)
+    private static void Tile512(double[] a, int n, int first, int kb, double[] packed, int i, int j)
     {
-        ref double p = ref MemoryMarshal.GetArrayDataReference(panelT);
-        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector512<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        for (int t = 0; t < kb; t++)
+        ref double p = ref MemoryMarshal.GetArrayDataReference(packed);
+        nuint aBase = (nuint)((i / ColumnBlock) * kb * ColumnBlock + i % ColumnBlock);
+        nuint bBase = (nuint)((j / ColumnBlock) * kb * ColumnBlock);
+        Vector512<double> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+        Vector512<double> d0 = default, d1 = default, d2 = default, d3 = default, d4 = default, d5 = default, d6 = default, d7 = default;
+        for (nuint t = 0; t < (nuint)kb; t++)
         {
-            nuint rowStart = (nuint)(t * rows);
-            var b0 = Vector512.LoadUnsafe(ref p, rowStart + (nuint)j);
-            var b1 = Vector512.LoadUnsafe(ref p, rowStart + (nuint)j + 8);
-            var a0 = Vector512.Create(Unsafe(ref p, rowStart + (nuint)i));
-            var a1 = Vector512.Create(Unsafe(ref p, rowStart + (nuint)i + 1));
-            var a2 = Vector512.Create(Unsafe(ref p, rowStart + (nuint)i + 2));
-            var a3 = Vector512.Create(Unsafe(ref p, rowStart + (nuint)i + 3));
-            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00); c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10); c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20); c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30); c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+            nuint ao = aBase + t * ColumnBlock, bo = bBase + t * ColumnBlock;
+            var b0 = Vector512.LoadUnsafe(ref p, bo);
+            var b1 = Vector512.LoadUnsafe(ref p, bo + 8);
+            var x = Vector512.Create(Get(ref p, ao)); c0 = Vector512.FusedMultiplyAdd(x, b0, c0); d0 = Vector512.FusedMultiplyAdd(x, b1, d0);
+            x = Vector512.Create(Get(ref p, ao + 1)); c1 = Vector512.FusedMultiplyAdd(x, b0, c1); d1 = Vector512.FusedMultiplyAdd(x, b1, d1);
+            x = Vector512.Create(Get(ref p, ao + 2)); c2 = Vector512.FusedMultiplyAdd(x, b0, c2); d2 = Vector512.FusedMultiplyAdd(x, b1, d2);
+            x = Vector512.Create(Get(ref p, ao + 3)); c3 = Vector512.FusedMultiplyAdd(x, b0, c3); d3 = Vector512.FusedMultiplyAdd(x, b1, d3);
+            x = Vector512.Create(Get(ref p, ao + 4)); c4 = Vector512.FusedMultiplyAdd(x, b0, c4); d4 = Vector512.FusedMultiplyAdd(x, b1, d4);
+            x = Vector512.Create(Get(ref p, ao + 5)); c5 = Vector512.FusedMultiplyAdd(x, b0, c5); d5 = Vector512.FusedMultiplyAdd(x, b1, d5);
+            x = Vector512.Create(Get(ref p, ao + 6)); c6 = Vector512.FusedMultiplyAdd(x, b0, c6); d6 = Vector512.FusedMultiplyAdd(x, b1, d6);
+            x = Vector512.Create(Get(ref p, ao + 7)); c7 = Vector512.FusedMultiplyAdd(x, b0, c7); d7 = Vector512.FusedMultiplyAdd(x, b1, d7);
         }
         ref double m = ref MemoryMarshal.GetArrayDataReference(a);
-        Subtract512(ref m, (nuint)((first + i) * n + first + j), c00, c01);
-        Subtract512(ref m, (nuint)((first + i + 1) * n + first + j), c10, c11);
-        Subtract512(ref m, (nuint)((first + i + 2) * n + first + j), c20, c21);
-        Subtract512(ref m, (nuint)((first + i + 3) * n + first + j), c30, c31);
+        nuint row = (nuint)((first + i) * n + first + j), stride = (nuint)n;
+        Subtract(ref m, row, c0, d0); Subtract(ref m, row + stride, c1, d1);
+        Subtract(ref m, row + 2 * stride, c2, d2); Subtract(ref m, row + 3 * stride, c3, d3);
+        Subtract(ref m, row + 4 * stride, c4, d4); Subtract(ref m, row + 5 * stride, c5, d5);
+        Subtract(ref m, row + 6 * stride, c6, d6); Subtract(ref m, row + 7 * stride, c7, d7);
     }
 
-    private static void Subtract512(ref double m, nuint offset, Vector512<double> low, Vector512<double> high)
+    private static void Subtract(ref double m, nuint offset, Vector512<double> low, Vector512<double> high)
     {
         (Vector512.LoadUnsafe(ref m, offset) - low).StoreUnsafe(ref m, offset);
         (Vector512.LoadUnsafe(ref m, offset + 8) - high).StoreUnsafe(ref m, offset + 8);
     }
 
-    private static void Tile256(double[] a, int n, int first, int kb, double[] panelT, int rows, int i, int j)
+    /// <summary>Portable tile: rows [i, i + tileRows), columns [j, min(j + 16, rows)), lower triangle only.</summary>
+    private static void Tile(double[] a, int n, int first, int kb, double[] packed, int rows, int i, int tileRows, int j)
     {
-        ref double p = ref MemoryMarshal.GetArrayDataReference(panelT);
-        Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default;
-        Vector256<double> c20 = default, c21 = default, c30 = default, c31 = default;
-        for (int t = 0; t < kb; t++)
+        for (int r = i; r < i + tileRows; r++)
         {
-            nuint rowStart = (nuint)(t * rows);
-            var b0 = Vector256.LoadUnsafe(ref p, rowStart + (nuint)j);
-            var b1 = Vector256.LoadUnsafe(ref p, rowStart + (nuint)j + 4);
-            var a0 = Vector256.Create(Unsafe(ref p, rowStart + (nuint)i));
-            var a1 = Vector256.Create(Unsafe(ref p, rowStart + (nuint)i + 1));
-            var a2 = Vector256.Create(Unsafe(ref p, rowStart + (nuint)i + 2));
-            var a3 = Vector256.Create(Unsafe(ref p, rowStart + (nuint)i + 3));
-            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00); c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10); c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20); c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30); c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+            int aBase = (r / ColumnBlock) * kb * ColumnBlock + r % ColumnBlock;
+            int columnEnd = Math.Min(Math.Min(j + ColumnBlock, rows), r + 1);
+            for (int c = j; c < columnEnd; c++)
+            {
+                int bBase = (c / ColumnBlock) * kb * ColumnBlock + c % ColumnBlock;
+                double sum = 0;
+                for (int t = 0; t < kb; t++) sum += packed[aBase + t * ColumnBlock] * packed[bBase + t * ColumnBlock];
+                a[(first + r) * n + first + c] -= sum;
+            }
         }
-        ref double m = ref MemoryMarshal.GetArrayDataReference(a);
-        Subtract256(ref m, (nuint)((first + i) * n + first + j), c00, c01);
-        Subtract256(ref m, (nuint)((first + i + 1) * n + first + j), c10, c11);
-        Subtract256(ref m, (nuint)((first + i + 2) * n + first + j), c20, c21);
-        Subtract256(ref m, (nuint)((first + i + 3) * n + first + j), c30, c31);
     }
 
-    private static void Subtract256(ref double m, nuint offset, Vector256<double> low, Vector256<double> high)
-    {
-        (Vector256.LoadUnsafe(ref m, offset) - low).StoreUnsafe(ref m, offset);
-        (Vector256.LoadUnsafe(ref m, offset + 4) - high).StoreUnsafe(ref m, offset + 4);
-    }
-
-    private static double Unsafe(ref double p, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref p, index);
+    private static double Get(ref double p, nuint index) => System.Runtime.CompilerServices.Unsafe.Add(ref p, index);
 }
