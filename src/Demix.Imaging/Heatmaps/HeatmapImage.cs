@@ -4,11 +4,12 @@ namespace Demix.Imaging.Heatmaps;
 
 /// <summary>
 /// Turns a matrix (e.g. a dB spectrogram) into an RGB image through a value range and a colour map.
-/// Matrix layout: [rows, columns], row-major; row 0 (e.g. the lowest frequency) is drawn at the bottom.
+/// The matrix is [rows, columns] (row-major, or column-major per <see cref="HeatmapOptions.Layout"/>);
+/// row 0 (e.g. the lowest frequency) is drawn at the bottom.
 /// </summary>
 public static class HeatmapImage
 {
-    /// <summary>Renders <paramref name="values"/> ([rows, columns], row-major) as an RGB8 image.</summary>
+    /// <summary>Renders <paramref name="values"/> ([rows, columns]) as an RGB8 image.</summary>
     public static PixelImage Render(ReadOnlySpan<float> values, int rows, int columns, HeatmapOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -20,19 +21,18 @@ public static class HeatmapImage
         SourceTaps[] columnTaps = SourceTaps.For(width, columns, options.Resampling);
         SourceTaps[] rowTaps = SourceTaps.For(height, rows, options.Resampling);
         double scale = 255.0 / (options.MaxValue - options.MinValue);
+        MatrixStrides strides = MatrixStrides.Of(options.Layout, rows, columns);
         for (int y = 0; y < height; y++)
         {
             // Image row y counts from the top; matrix row 0 is at the bottom.
             SourceTaps rowTap = rowTaps[height - 1 - y];
-            ReadOnlySpan<float> lower = values.Slice(rowTap.First * columns, columns);
-            ReadOnlySpan<float> upper = values.Slice(rowTap.Second * columns, columns);
             Span<byte> pixels = image.Row(y);
             for (int x = 0; x < width; x++)
             {
                 SourceTaps columnTap = columnTaps[x];
-                double value = rowTap.Blend(columnTap.Blend(lower[columnTap.First], lower[columnTap.Second]),
-                    columnTap.Blend(upper[columnTap.First], upper[columnTap.Second]));
-                double index = (value - options.MinValue) * scale;
+                double lower = columnTap.Blend(values[strides.IndexOf(rowTap.First, columnTap.First)], values[strides.IndexOf(rowTap.First, columnTap.Second)]);
+                double upper = columnTap.Blend(values[strides.IndexOf(rowTap.Second, columnTap.First)], values[strides.IndexOf(rowTap.Second, columnTap.Second)]);
+                double index = (rowTap.Blend(lower, upper) - options.MinValue) * scale;
                 Rgb colour = options.ColourMap[index > 0 ? (int)Math.Min(255, Math.Round(index)) : 0];
                 pixels[3 * x] = colour.R;
                 pixels[3 * x + 1] = colour.G;

@@ -30,6 +30,9 @@ public sealed record HeatmapOptions
 
     public Resampling Resampling { get; init; } = Resampling.Nearest;
 
+    /// <summary>How the values lie in memory (row-major [rows, columns] unless set).</summary>
+    public MatrixLayout Layout { get; init; } = MatrixLayout.RowMajor;
+
     /// <summary>The fraction of the colour range that <paramref name="value"/> reaches (clamped to [0, 1]; NaN stays NaN).</summary>
     public double Fraction(double value) => Math.Clamp((value - MinValue) / (MaxValue - MinValue), 0, 1);
 

@@ -82,6 +82,29 @@ public sealed class PngRoundTripTests
         AssertSameImage(image, PngDecoder.Decode(file));
     }
 
+    [Fact]
+    public void TextChunks_RoundTripAndDoNotDisturbPixels()
+    {
+        var image = new PixelImage(4, 3, PixelFormat.Grey8);
+        new Random(8).NextBytes(image.Data);
+        var text = new Dictionary<string, string> { ["demix:min-db"] = "-80", ["Comment"] = "256x256 vocals, 5 s at 44100 Hz, caf\u00e9" };
+        byte[] file = PngEncoder.Encode(image, text: text);
+        Assert.Equal(text, PngDecoder.ReadText(file));
+        AssertSameImage(image, PngDecoder.Decode(file));
+        Assert.Empty(PngDecoder.ReadText(PngEncoder.Encode(image)));
+        Assert.Equal("hand made", PngDecoder.ReadText(HandMadePng.File(1, 1, 8, 0, [0, 7]))["Comment"]);
+    }
+
+    [Theory]
+    [InlineData("", "x")]
+    [InlineData(" padded", "x")]
+    [InlineData("key", "snow \u2603")]
+    public void TextChunks_InvalidKeywordOrText_Throw(string keyword, string value)
+    {
+        var text = new Dictionary<string, string> { [keyword] = System.Text.RegularExpressions.Regex.Unescape(value) };
+        Assert.Throws<ArgumentException>(() => PngEncoder.Encode(new PixelImage(1, 1, PixelFormat.Grey8), text: text));
+    }
+
     internal static void AssertSameImage(PixelImage expected, PixelImage actual)
     {
         Assert.Equal(expected.Width, actual.Width);
