@@ -49,7 +49,9 @@ public sealed class FfmpegDecoder : IAudioSource
     /// <summary>Starts decoding one audio stream of <paramref name="path"/>.</summary>
     /// <param name="path">Any file ffmpeg can read.</param>
     /// <param name="streamIndex">Which audio stream (0 = first; for NI stem MP4: 0 mixture, 1 drums, 2 bass, 3 other, 4 vocals).</param>
-    /// <param name="sampleRate">Resample to this rate in Hz inside ffmpeg, or null to keep the stream's rate.</param>
+    /// <param name="sampleRate">Resample to this rate in Hz inside ffmpeg (<c>-ar</c>), or null to keep the stream's rate.
+    /// ffmpeg's default resampler is weak (measured 48 to 16 kHz: 15 dB attenuation at 8.2 kHz, -0.4 dB at 7 kHz);
+    /// <see cref="AudioFile"/> decodes at the stream's rate and uses <see cref="SincResampler"/> instead.</param>
     /// <param name="tools">The ffmpeg to use, or null for the installed one.</param>
     /// <exception cref="AudioFormatException">ffmpeg is missing, the file is unreadable, or the stream does not exist.</exception>
     public static FfmpegDecoder Open(string path, int streamIndex = 0, int? sampleRate = null, FfmpegTools? tools = null)

@@ -14,11 +14,11 @@ public static class AudioFile
     {
         options ??= AudioReadOptions.Default;
         if (options.SampleRate is <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.SampleRate, "The target sample rate must be positive.");
-        IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex, options.SampleRate);
-        if (!options.RequireMonoOrStereo) return source;
+        IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex);
         try
         {
-            return ChannelMap.ToMonoOrStereo(source, options.Downmix, path);
+            if (options.RequireMonoOrStereo) source = ChannelMap.ToMonoOrStereo(source, options.Downmix, path);
+            return options.SampleRate is int rate ? SincResampler.Resample(source, rate) : source;
         }
         catch
         {
@@ -81,11 +81,11 @@ public static class AudioFile
 
     /// <summary>A WAV of a codec we do not decode (A-law, ADPCM, MP3-in-WAV...): ffmpeg's turn; if it cannot either,
     /// the error names the codec from the WAV header.</summary>
-    private static FfmpegDecoder OpenWavThroughFfmpeg(string path, AudioReadOptions options, AudioFormatException wavError)
+    private static FfmpegDecoder OpenWavThroughFfmpeg(string path, AudioFormatException wavError)
     {
         try
         {
-            return FfmpegDecoder.Open(path, 0, options.SampleRate);
+            return FfmpegDecoder.Open(path, 0);
         }
         catch (AudioFormatException e) when (e.IsUnsupportedCodec)
         {
@@ -99,15 +99,13 @@ public static class AudioFile
         {
             throw new AudioFormatException(path, $"audio stream {options.StreamIndex} does not exist: a WAV file has one audio stream (0).");
         }
-        IAudioSource source;
         try
         {
-            source = WavReader.Open(path);
+            return WavReader.Open(path);
         }
         catch (AudioFormatException e) when (e.IsUnsupportedCodec && FfmpegTools.Installed is not null)
         {
-            return OpenWavThroughFfmpeg(path, options, e);
+            return OpenWavThroughFfmpeg(path, e);
         }
-        return options.SampleRate is int rate && rate != source.Format.SampleRate ? SincResampler.Resample(source, rate) : source;
     }
 }

@@ -47,10 +47,16 @@ public sealed class FfmpegDecoderTests
         double probed = FfprobeReader.Probe(clip).AudioStreams[0].DurationSeconds ?? FfprobeReader.Probe(clip).DurationSeconds!.Value;
 
         Waveform waveform = AudioFile.Read(clip, new AudioReadOptions { SampleRate = 16_000 });
+        using IAudioSource source = AudioFile.Open(clip, new AudioReadOptions { SampleRate = 16_000 });
+        using FfmpegDecoder direct = FfmpegDecoder.Open(clip, sampleRate: 16_000);
+        Waveform byFfmpeg = direct.ReadAll();
 
         Assert.Equal(new AudioFormat(16_000, 2), waveform.Format);
         Assert.InRange(waveform.DurationSeconds, probed - 0.03, probed + 0.03);
         Assert.True(SineFit.Rms(waveform.Channels[1], 0, waveform.FrameCount) > 1e-3);
+        Assert.IsType<SincResampler>(source);
+        Assert.Equal(new AudioFormat(16_000, 2), direct.Format);
+        Assert.InRange(byFfmpeg.FrameCount, waveform.FrameCount - 16, waveform.FrameCount + 16);
     }
 
     [Fact]
