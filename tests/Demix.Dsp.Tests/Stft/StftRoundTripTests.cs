@@ -13,6 +13,7 @@ public sealed class StftRoundTripTests
         { 1024, 256, 3000 },
         { 512, 128, 700 },
         { 256, 64, 129 },
+        { 1024, 300, 5000 },
     };
 
     [Theory]
