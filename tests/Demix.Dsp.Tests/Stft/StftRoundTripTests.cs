@@ -88,6 +88,16 @@ public sealed class StftRoundTripTests
     }
 
     [Fact]
+    public void Forward_SingleThread_EqualsParallel()
+    {
+        float[][] x = [ReferenceDft.RandomSignal(50000, 9), ReferenceDft.RandomSignal(50000, 10)];
+        var config = StftConfig.Torch(2048, 512);
+        ComplexSpectrogram parallel = StftTransform.Forward(x, config), single = StftTransform.Forward(x, config, maxDegreeOfParallelism: 1);
+        Assert.Equal(single.Real, parallel.Real);
+        Assert.Equal(StftTransform.Inverse(single, config, 50000, 1)[1], StftTransform.Inverse(parallel, config, 50000)[1]);
+    }
+
+    [Fact]
     public void Forward_MismatchedChannels_Throws()
     {
         Assert.Throws<ArgumentException>(() => StftTransform.Forward([new float[10], new float[11]], StftConfig.Torch()));
