@@ -1,0 +1,23 @@
+namespace Demix.Audio;
+
+/// <summary>How <see cref="AudioFile"/> opens an input.</summary>
+public sealed record AudioReadOptions
+{
+    /// <summary>Which audio stream to decode (0 = first). NI stem MP4: 0 mixture, 1 drums, 2 bass, 3 other, 4 vocals.
+    /// WAV files have only stream 0.</summary>
+    public int StreamIndex { get; init; }
+
+    /// <summary>Resample to this rate in Hz, or null to keep the file's rate. ffmpeg-decoded files are resampled by
+    /// ffmpeg (<c>-ar</c>); WAV files by our <see cref="SincResampler"/>.</summary>
+    public int? SampleRate { get; init; }
+
+    /// <summary>Apply the channel rules of <see cref="ChannelMap"/>: mono and stereo pass, more channels need <see cref="Downmix"/>.
+    /// False (the default) hands out every channel of the file.</summary>
+    public bool RequireMonoOrStereo { get; init; }
+
+    /// <summary>How to bring more than 2 channels to stereo when <see cref="RequireMonoOrStereo"/> is set (default: refuse).</summary>
+    public Downmix Downmix { get; init; }
+
+    /// <summary>The default options: first stream, file's own rate.</summary>
+    public static AudioReadOptions Default { get; } = new();
+}
