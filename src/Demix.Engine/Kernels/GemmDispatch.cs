@@ -71,15 +71,21 @@ internal static unsafe class GemmDispatch
         return flops < ParallelMinFlops ? 1 : Math.Max(1, maxThreads);
     }
 
+    /// <summary>
+    /// Whether the blocked product reads op(B) in place: untransposed and few rows (the copy would cost more than
+    /// it saves; measured even for row strides of 4 KiB, whose rows share L1 sets).
+    /// </summary>
+    private static bool ReadsBInPlace(in GemmArgs g) => !g.TransposeB && g.M <= InPlaceBMaxRows;
+
     private static void RunPacked<TK>(in GemmArgs g, int threads) where TK : struct, IMicroKernel
     {
         if (threads <= 1)
         {
-            GemmBlocked<TK>.Run(g, 0, g.M, 0, g.N, packB: g.TransposeB || g.M > InPlaceBMaxRows);
+            GemmBlocked<TK>.Run(g, 0, g.M, 0, g.N, packB: !ReadsBInPlace(g));
         }
         else if (g.M <= InPlaceBMaxRows)
         {
-            GemmParallel<TK>.RunColumnChunks(g, threads);
+            GemmParallel<TK>.RunColumnChunks(g, threads, packB: !ReadsBInPlace(g));
         }
         else
         {

@@ -41,8 +41,8 @@ internal static unsafe class GemmParallel<TK> where TK : struct, IMicroKernel
         }
     }
 
-    /// <summary>Columns of C split into chunks, each a serial blocked product (B in place unless transposed).</summary>
-    public static void RunColumnChunks(in GemmArgs g, int threads)
+    /// <summary>Columns of C split into chunks, each a serial blocked product (B packed per chunk or read in place).</summary>
+    public static void RunColumnChunks(in GemmArgs g, int threads, bool packB)
     {
         GemmArgs args = g;
         int panels = (g.N + TK.Nr - 1) / TK.Nr;
@@ -50,7 +50,7 @@ internal static unsafe class GemmParallel<TK> where TK : struct, IMicroKernel
         ParallelWork.Run(chunks, threads, item =>
         {
             (int j0, int count) = Partition.Slice(args.N, TK.Nr, chunks, item);
-            GemmBlocked<TK>.Run(args, 0, args.M, j0, count, packB: args.TransposeB);
+            GemmBlocked<TK>.Run(args, 0, args.M, j0, count, packB);
         });
     }
 

@@ -7,26 +7,29 @@ namespace Demix.Engine.Kernels;
 internal static class ParallelWork
 {
     /// <summary>Calls <paramref name="body"/>(item) once for every item in [0, items).</summary>
-    public static void Run(int items, int threads, Action<int> body)
+    public static void Run(int items, int threads, Action<int> body) => Run(items, threads, (item, _) => body(item));
+
+    /// <summary>Calls <paramref name="body"/>(item, worker) once for every item; worker is in [0, min(items, threads)).</summary>
+    public static void Run(int items, int threads, Action<int, int> body)
     {
         int workers = Math.Min(items, threads);
         if (workers <= 1)
         {
             for (int item = 0; item < items; item++)
             {
-                body(item);
+                body(item, 0);
             }
 
             return;
         }
 
         int next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
         {
             int item;
             while ((item = Interlocked.Increment(ref next)) < items)
             {
-                body(item);
+                body(item, worker);
             }
         });
     }
