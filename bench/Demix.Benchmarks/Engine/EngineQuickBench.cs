@@ -47,29 +47,43 @@ public static class EngineQuickBench
     /// </summary>
     public static (double Median, double Min) Time(Action run, int repeats, bool cpuTime = false)
     {
-        var watch = Stopwatch.StartNew();
-        run();
-        double once = Math.Max(watch.Elapsed.TotalSeconds, 1e-7);
-        int inner = (int)Math.Clamp(0.1 / once, 1, 100_000);
-        var samples = new List<double>();
         var process = Process.GetCurrentProcess();
+        Func<double> clock = cpuTime
+            ? () => { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+            : () => Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        int inner = Calibrate(run, clock, cpuTime ? 0.3 : 0.1);
+        var samples = new List<double>();
         for (int s = 0; s < repeats + 2; s++)
         {
-            process.Refresh();
-            TimeSpan cpuStart = process.TotalProcessorTime;
-            watch.Restart();
+            double start = clock();
             for (int i = 0; i < inner; i++)
             {
                 run();
             }
 
-            process.Refresh();
-            double seconds = cpuTime ? (process.TotalProcessorTime - cpuStart).TotalSeconds : watch.Elapsed.TotalSeconds;
-            samples.Add(seconds / inner);
+            samples.Add((clock() - start) / inner);
         }
 
         samples = samples.Skip(2).Order().ToList(); // the first two samples are warm-up (tiering, page faults)
         return (samples[samples.Count / 2], samples[0]);
+    }
+
+    /// <summary>Runs per sample so that one sample lasts about <paramref name="sampleSeconds"/> on the clock (CPU time ticks are 10 ms).</summary>
+    private static int Calibrate(Action run, Func<double> clock, double sampleSeconds)
+    {
+        run();
+        int count = 0;
+        double start = clock(), elapsed = 0;
+        var wall = Stopwatch.StartNew();
+        while (elapsed < 0.05 && wall.Elapsed.TotalSeconds < 10)
+        {
+            run();
+            count++;
+            elapsed = clock() - start;
+        }
+
+        double perRun = Math.Max(elapsed, 1e-3) / count;
+        return (int)Math.Clamp(sampleSeconds / perRun, 1, 1_000_000);
     }
 
     private static string Row(EngineWorkload w, double seconds, PyTorchReference reference)
