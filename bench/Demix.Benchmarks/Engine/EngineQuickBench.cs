@@ -29,7 +29,8 @@ public static class EngineQuickBench
         }
 
         Console.WriteLine($"load before: {LoadAverage()}; {(cpuTime ? "process CPU time" : "wall time")}; threads {GemmBackend.MaxThreads}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; {DateTime.UtcNow:u}");
-        Console.WriteLine("| workload | ours (ms) | ours GFLOP/s | % of 516 peak | PyTorch default | PyTorch tuned | ours / tuned |");
+        string config = GemmBackend.MaxThreads == 1 ? "1 thread" : "2 threads";
+        Console.WriteLine($"| workload | ours (ms) | ours GFLOP/s | % of 516 peak | PyTorch default ({config}) | PyTorch tuned ({config}) | ours vs tuned |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (EngineWorkload workload in workloads.Where(w => w.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
@@ -91,8 +92,9 @@ public static class EngineQuickBench
         double gflops = w.Flops / seconds / 1e9;
         var ci = CultureInfo.InvariantCulture;
         bool isGemm = w.Section == "sgemm";
-        double? pDefault = reference.Value("default_t2", w.Section, w.PyTorchKey, w.PyTorchPart);
-        double? pTuned = reference.Value("tuned_t2", w.Section, w.PyTorchKey, w.PyTorchPart);
+        string threads = GemmBackend.MaxThreads == 1 ? "t1" : "t2"; // compare with PyTorch on as many threads
+        double? pDefault = reference.Value("default_" + threads, w.Section, w.PyTorchKey, w.PyTorchPart);
+        double? pTuned = reference.Value("tuned_" + threads, w.Section, w.PyTorchKey, w.PyTorchPart);
         string Fmt(double? seconds2) => seconds2 is null ? "–"
             : isGemm ? string.Format(ci, "{0:F1} GFLOP/s", w.Flops / seconds2.Value / 1e9) : string.Format(ci, "{0:F2} ms", seconds2.Value * 1e3);
         string ratio = pTuned is null ? "–" : isGemm
