@@ -44,6 +44,32 @@ public sealed class RepetSimTests
         Assert.Equal(3f, RepeatingModel.MedianInPlace([5f, 1f, 3f, 9f, 2f]));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(7)]
+    [InlineData(42)]
+    [InlineData(64)]
+    [InlineData(100)]
+    [InlineData(128)]
+    [InlineData(129)]
+    public void Median_VectorisedNetwork_EqualsScalarSelection(int frameCount)
+    {
+        var random = new Random(frameCount);
+        const int bins = 1025;   // not a multiple of any vector width: the tail takes the scalar path
+        List<float[]> frames = [.. Enumerable.Range(0, frameCount).Select(_ => Enumerable.Range(0, bins).Select(_ => (float)random.NextDouble()).ToArray())];
+        frames[0][3] = frames.Count > 1 ? frames[1][3] : 0f;   // a tie
+        var median = new float[bins];
+
+        new RepeatingModel().Median(frames, median);
+
+        for (int b = 0; b < bins; b++)
+        {
+            float[] column = [.. frames.Select(f => f[b])];
+            Assert.Equal(RepeatingModel.MedianInPlace(column), median[b]);
+        }
+    }
+
     [Fact]
     public void BackgroundMask_IsMinOverMixture_AndOneUnderCutoff()
     {

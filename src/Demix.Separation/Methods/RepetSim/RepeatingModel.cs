@@ -9,6 +9,7 @@ namespace Demix.Separation.Methods.RepetSim;
 public sealed class RepeatingModel
 {
     private const float Epsilon = 1e-12f;
+    private readonly MedianNetwork network = new();
     private float[] gathered = [];   // [bins x frames], the chosen frames' magnitudes bin by bin
 
     /// <summary>Per-bin median of the magnitude frames in <paramref name="frames"/> (mean of the two middle values for an even count).</summary>
@@ -19,13 +20,27 @@ public sealed class RepeatingModel
         int count = frames.Count;
         int binCount = median.Length;
         if (count == 0) throw new ArgumentException("The median needs at least one frame.", nameof(frames));
+        int vectorBins = 0;
+        if (MedianNetwork.IsUseful && count <= MedianNetwork.MaxFrames)
+        {
+            vectorBins = binCount / MedianNetwork.Width * MedianNetwork.Width;
+            for (int first = 0; first < vectorBins; first += MedianNetwork.Width) network.MedianOfGroup(frames, first, median);
+        }
+        ScalarMedian(frames, vectorBins, median);
+    }
+
+    /// <summary>Medians of bins <paramref name="firstBin"/> onwards, gathered bin by bin and selected in place.</summary>
+    private void ScalarMedian(IReadOnlyList<float[]> frames, int firstBin, Span<float> median)
+    {
+        int count = frames.Count;
+        int binCount = median.Length - firstBin;
         if (gathered.Length < count * binCount) gathered = new float[count * binCount];
         for (int k = 0; k < count; k++)
         {
             float[] frame = frames[k];
-            for (int b = 0; b < binCount; b++) gathered[b * count + k] = frame[b];
+            for (int b = 0; b < binCount; b++) gathered[b * count + k] = frame[firstBin + b];
         }
-        for (int b = 0; b < binCount; b++) median[b] = MedianInPlace(gathered.AsSpan(b * count, count));
+        for (int b = 0; b < binCount; b++) median[firstBin + b] = MedianInPlace(gathered.AsSpan(b * count, count));
     }
 
     /// <summary>Writes the background mask of one channel of one frame.</summary>
