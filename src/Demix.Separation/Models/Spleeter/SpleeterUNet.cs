@@ -1,5 +1,4 @@
 using Demix.Engine.Nn;
-using Demix.Engine.Ops;
 using Demix.Engine.Tensors;
 
 namespace Demix.Separation.Models.Spleeter;
