@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Demix.Engine.Tests")]
+[assembly: InternalsVisibleTo("Demix.Benchmarks")]
+[assembly: InternalsVisibleTo("kscratch")]

@@ -1,0 +1,146 @@
+using System.Numerics.Tensors;
+
+namespace Demix.Engine.Kernels;
+
+/// <summary>
+/// Convolution by im2col + SGEMM, one band of output rows at a time (see <see cref="ConvBands"/>):
+/// forward out = W · cols, data gradient cols' = Wᵀ · dY folded back, weight gradient dW += dY · colsᵀ.
+/// </summary>
+internal static unsafe class ConvIm2ColPath
+{
+    public static void Forward(ConvPointers p, Conv2dShape s, int threads)
+    {
+        ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: false);
+        ConvGeometry g = s.Geometry;
+        ParallelWork.Run(bands.Items, bands.ParallelItems ? threads : 1, item =>
+        {
+            (int n, int grp, int band) = bands.Decode(item, s.Groups);
+            (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
+            int columns = rows * g.OutWidth, stride = ColumnStride(columns);
+            Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * stride);
+            ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, stride, bands.GemmThreads);
+            float* output = p.Output + s.OutputOffset(n, grp, oy0);
+            var outSpan = new Span<float>(output, (s.GroupOutChannels - 1) * s.OutPixels + columns);
+            ConvGemm.Run(bands.GemmThreads, false, false, s.GroupOutChannels, columns, g.ColumnRows,
+                p.GroupWeight(s, grp), g.ColumnRows, cols, stride, 0f, outSpan, s.OutPixels);
+            if (p.Bias != null)
+            {
+                AddBias(p.Bias + grp * s.GroupOutChannels, output, s.GroupOutChannels, columns, s.OutPixels);
+            }
+        });
+    }
+
+    /// <summary>
+    /// dX += fold(Wᵀ · dY). Bands of one image overlap in dX, so parallel items run in two passes, even bands
+    /// then odd bands (the plan makes bands two apart disjoint).
+    /// </summary>
+    public static void BackwardData(ConvPointers p, Conv2dShape s, int threads)
+    {
+        ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: true);
+        int images = s.Batch * s.Groups;
+        if (!bands.ParallelItems)
+        {
+            for (int item = 0; item < bands.Items; item++)
+            {
+                FoldBand(p, s, bands, item / bands.Count / s.Groups, item / bands.Count % s.Groups, item % bands.Count);
+            }
+
+            return;
+        }
+
+        for (int parity = 0; parity < 2; parity++)
+        {
+            int first = parity;
+            int perImage = (bands.Count - first + 1) / 2;
+            ParallelWork.Run(images * perImage, threads, item =>
+            {
+                int image = item / perImage;
+                FoldBand(p, s, bands, image / s.Groups, image % s.Groups, first + 2 * (item % perImage));
+            });
+        }
+    }
+
+    private static void FoldBand(ConvPointers p, in Conv2dShape s, in ConvBands bands, int n, int grp, int band)
+    {
+        ConvGeometry g = s.Geometry;
+        (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
+        int columns = rows * g.OutWidth, stride = ColumnStride(columns);
+        Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * stride);
+        var dy = new ReadOnlySpan<float>(p.Output + s.OutputOffset(n, grp, oy0), (s.GroupOutChannels - 1) * s.OutPixels + columns);
+        ConvGemm.Run(bands.GemmThreads, true, false, g.ColumnRows, columns, s.GroupOutChannels,
+            p.GroupWeight(s, grp), g.ColumnRows, dy, s.OutPixels, 0f, cols, stride);
+        ParallelIm2Col.FoldAddRows(cols, g, oy0, rows, p.InputImageMutable(s, n, grp), stride, bands.GemmThreads);
+    }
+
+    public static void BackwardWeight(ConvPointers p, Conv2dShape s, int threads, bool accumulate)
+    {
+        ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: false);
+        if (!bands.ParallelItems)
+        {
+            ParallelWork.Run(bands.Items, 1, item =>
+            {
+                (int n, int grp, int band) = bands.Decode(item, s.Groups);
+                bool first = n == 0 && band == 0 && !accumulate;
+                WeightBand(p, s, bands, n, grp, band, p.Weight + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, first ? 0f : 1f);
+            });
+            return;
+        }
+
+        int workers = Math.Min(threads, bands.Items);
+        long weightLength = s.WeightLength;
+        float[] partials = new float[workers * weightLength];
+        fixed (float* partial = partials)
+        {
+            float* partialBase = partial;
+            ParallelWork.Run(bands.Items, threads, (item, worker) =>
+            {
+                (int n, int grp, int band) = bands.Decode(item, s.Groups);
+                float* target = partialBase + worker * weightLength + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows;
+                WeightBand(p, s, bands, n, grp, band, target, 1f);
+            });
+            SumPartials(partialBase, workers, weightLength, p.Weight, accumulate);
+        }
+    }
+
+    private static void WeightBand(ConvPointers p, in Conv2dShape s, in ConvBands bands, int n, int grp, int band, float* target, float beta)
+    {
+        ConvGeometry g = s.Geometry;
+        (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
+        int columns = rows * g.OutWidth, stride = ColumnStride(columns);
+        Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * stride);
+        ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, stride, bands.GemmThreads);
+        var dy = new ReadOnlySpan<float>(p.Output + s.OutputOffset(n, grp, oy0), (s.GroupOutChannels - 1) * s.OutPixels + columns);
+        var dw = new Span<float>(target, s.GroupOutChannels * g.ColumnRows);
+        ConvGemm.Run(bands.GemmThreads, false, true, s.GroupOutChannels, g.ColumnRows, columns,
+            dy, s.OutPixels, cols, stride, beta, dw, g.ColumnRows);
+    }
+
+    /// <summary>
+    /// Row stride of the column buffer: the band width, plus 16 floats when it is a multiple of 1 KiB (rows 4 KiB
+    /// apart share L1 sets, which costs the in-place GEMM about a third of its speed).
+    /// </summary>
+    internal static int ColumnStride(int columns) => columns % 256 == 0 ? columns + 16 : columns;
+
+    private static void SumPartials(float* partials, int workers, long length, float* weightGrad, bool accumulate)
+    {
+        var total = new Span<float>(weightGrad, checked((int)length));
+        if (!accumulate)
+        {
+            total.Clear();
+        }
+
+        for (int w = 0; w < workers; w++)
+        {
+            TensorPrimitives.Add(total, new ReadOnlySpan<float>(partials + w * length, (int)length), total);
+        }
+    }
+
+    private static void AddBias(float* bias, float* output, int channels, int columns, int planeStride)
+    {
+        for (int oc = 0; oc < channels; oc++)
+        {
+            var row = new Span<float>(output + (long)oc * planeStride, columns);
+            TensorPrimitives.Add(row, bias[oc], row);
+        }
+    }
+}

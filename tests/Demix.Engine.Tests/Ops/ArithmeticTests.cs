@@ -1,0 +1,52 @@
+using Demix.Engine.Tensors;
+using static Demix.Engine.Tests.TestTensors;
+
+namespace Demix.Engine.Tests.Ops;
+
+public sealed class ArithmeticTests
+{
+    [Theory]
+    [InlineData(new[] { 2, 3 }, new[] { 2, 3 })]
+    [InlineData(new[] { 2, 3, 4 }, new[] { 4 })]
+    [InlineData(new[] { 2, 1, 4 }, new[] { 3, 1 })]
+    [InlineData(new[] { 2, 3, 2, 2 }, new[] { 1, 3, 1, 1 })]
+    [InlineData(new[] { 3 }, new int[0])]
+    public void BinaryOps_Broadcast_MatchNumericGradients(int[] aShape, int[] bShape)
+    {
+        GradCheck.Check(x => x[0] + x[1], [Randn(1, aShape), Randn(2, bShape)]);
+        GradCheck.Check(x => x[0] - x[1], [Randn(3, aShape), Randn(4, bShape)]);
+        GradCheck.Check(x => x[0] * x[1], [Randn(5, aShape), Randn(6, bShape)]);
+        GradCheck.Check(x => x[0] / x[1], [Randn(7, aShape), Uniform(8, 1f, 2f, bShape)], step: 1e-3f);
+    }
+
+    [Fact]
+    public void Add_Broadcast_GivesNumPyValues()
+    {
+        var a = TensorFactory.FromArray([1f, 2f, 3f, 4f, 5f, 6f], 2, 3);
+        var b = TensorFactory.FromArray([10f, 20f], 2, 1);
+        var c = a + b;
+        Assert.Equal([2, 3], c.Shape);
+        Assert.Equal([11f, 12f, 13f, 24f, 25f, 26f], c.Data);
+    }
+
+    [Fact]
+    public void SameInputTwice_AccumulatesBothPaths()
+    {
+        var x = TensorFactory.FromArray([3f, -2f]);
+        x.RequiresGrad = true;
+        (x + x).Sum().Backward();
+        Assert.Equal([2f, 2f], x.Grad!);
+        x.ZeroGrad();
+        (x * x).Sum().Backward();
+        Assert.Equal([6f, -4f], x.Grad!);
+    }
+
+    [Fact]
+    public void ScalarOps_MatchNumericGradients()
+    {
+        GradCheck.Check(x => x[0] * 3f + 1f, [Randn(1, 3, 4)]);
+        GradCheck.Check(x => 2f - x[0], [Randn(2, 3, 4)]);
+        GradCheck.Check(x => 2f / x[0], [Uniform(3, 1f, 2f, 3, 4)], step: 1e-3f);
+        GradCheck.Check(x => -x[0], [Randn(4, 5)]);
+    }
+}
