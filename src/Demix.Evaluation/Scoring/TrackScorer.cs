@@ -48,7 +48,7 @@ public static class TrackScorer
             references[j] = reference.Channels;
             estimated[j] = estimate.Channels;
         }
-        int window = (int)Math.Round(settings.WindowSeconds * rate), hop = (int)Math.Round(settings.HopSeconds * rate);
+        int window = (int)(settings.WindowSeconds * rate), hop = (int)(settings.HopSeconds * rate); // museval: int(win * rate)
         BssEvalResult result = settings.SdrOnly
             ? SdrOnlyResult(MusevalEvaluator.EvaluateSdr(references, estimated, window, hop))
             : MusevalEvaluator.Evaluate(references, estimated, new BssEvalOptions { WindowSamples = window, HopSamples = hop, Filters = settings.Filters });
