@@ -32,6 +32,9 @@ public sealed class EndToEndScoringTests : IDisposable
         var estimates = new EstimatesFolder(Path.Combine(root, "estimates")).Load(track, TrackScorer.VocalsAccompaniment);
 
         ScoredTrack scored = TrackScorer.Score(track, estimates, new ScoringSettings());
+        ScoredTrack sdrOnly = TrackScorer.Score(track, estimates, new ScoringSettings(SdrOnly: true));
+        Assert.Equal(scored.Scores.Targets[1].Frames[2].Sdr, sdrOnly.Scores.Targets[1].Frames[2].Sdr, 1e-9);
+        Assert.True(double.IsNaN(sdrOnly.Scores.Targets[1].Frames[2].Sir));
         var results = new ResultsFolder(Path.Combine(root, "results"));
         Assert.False(results.Contains(track.Subset, track.Name));
         results.Save(track.Subset, scored);
