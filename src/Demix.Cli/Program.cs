@@ -1,3 +1,4 @@
+using Demix.Cli;
+
 // Entry point of the `demix` command line; the commands live in Commands/.
-Console.WriteLine("demix: not yet implemented");
-return 0;
+return await CliApp.RunAsync(args, CliConsole.System());
