@@ -54,7 +54,16 @@ internal static class BroadcastKernels
         }
         var plan = BroadcastPlan.Create(outShape, aShape, bShape);
         int inner = plan.InnerLength;
-        for (int row = 0; row < plan.RowCount; row++)
+        // Rows are independent: long outputs are split across the cores by rows.
+        int rowsPerChunk = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(inner, 1));
+        ParallelLoop.For(plan.RowCount, (first, count) => RunRows<TOp>(a, b, destination, plan, first, count), rowsPerChunk);
+    }
+
+    private static void RunRows<TOp>(float[] a, float[] b, float[] destination, BroadcastPlan plan, int first, int count)
+        where TOp : struct, IBinaryOp
+    {
+        int inner = plan.InnerLength;
+        for (int row = first; row < first + count; row++)
         {
             var dst = destination.AsSpan(row * inner, inner);
             int oa = plan.OffsetsA[row], ob = plan.OffsetsB[row];

@@ -30,6 +30,17 @@ public sealed class ArithmeticTests
     }
 
     [Fact]
+    public void LargeBroadcast_SplitAcrossCores_MatchesScalarLoop()
+    {
+        var a = TensorFactory.Randn(new Random(1), [1200, 500]);
+        var b = TensorFactory.Randn(new Random(2), [1200, 1]);
+        var c = TensorFactory.Randn(new Random(3), [500]);
+        var sum = a * b + c;
+        for (int i = 0; i < 1200; i++)
+        for (int j = 0; j < 500; j++) Assert.Equal(a[i, j] * b[i, 0] + c[j], sum[i, j]);
+    }
+
+    [Fact]
     public void SameInputTwice_AccumulatesBothPaths()
     {
         var x = TensorFactory.FromArray([3f, -2f]);
