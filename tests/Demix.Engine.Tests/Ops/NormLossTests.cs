@@ -59,6 +59,25 @@ public sealed class NormLossTests
     }
 
     [Fact]
+    public void LayerNorm_LargeTensorSplitAcrossCores_MatchesFloat64Reference()
+    {
+        var x = TestTensors.Randn(3, 600, 512);
+        var y = Tensor.LayerNorm(x, 1, null, null);
+        y.Sum().Backward();
+        for (int row = 0; row < 600; row += 37)
+        {
+            var values = x.Data.AsSpan(row * 512, 512).ToArray();
+            double mean = values.Average(v => (double)v), std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)) + 1e-5);
+            for (int i = 0; i < 512; i += 61)
+            {
+                double expected = (values[i] - mean) / std;
+                Assert.True(Math.Abs(expected - y[row, i]) < 1e-4, $"row {row}, {i}: {y[row, i]} vs {expected}");
+                Assert.True(Math.Abs(x.Grad![row * 512 + i]) < 1e-4, "d(sum of a normalised row)/dx is 0");
+            }
+        }
+    }
+
+    [Fact]
     public void BatchNorm_TrainingWithOneValuePerChannel_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => Tensor.BatchNorm(new Tensor(1, 3), null, null, null, null, training: true));
