@@ -18,6 +18,8 @@ public sealed class Conv2dKernelTests
         new[] { 1, 1, 2, 1, 5, 5, 7, 7, 1, 1, 3, 3, 1, 1, 5, 5 },            // kernel larger than the image
         new[] { 1, 1, 4, 8, 60, 200, 5, 5, 2, 2, 1, 1, 1, 1, 30, 100 },      // many bands of one image: parity passes
         new[] { 4, 1, 3, 1, 32, 128, 3, 3, 2, 2, 1, 1, 1, 1, 16, 64 },       // band of 1024 columns: padded column rows
+        new[] { 2, 2, 32, 2, 20, 37, 3, 3, 1, 1, 1, 1, 2, 2, 18, 35 },       // small direct kernel (16 per group): groups, dilation, tail tile
+        new[] { 1, 1, 16, 1, 10, 40, 5, 5, 2, 2, 1, 1, 1, 1, 5, 20 },        // small direct kernel: stride 2, TF-style bottom pad
     };
 
     [Theory]
