@@ -73,6 +73,34 @@ public sealed class Conv2dKernelTests
     }
 
     [Fact]
+    public void AllPasses_RandomGeometries_MatchDirectSums()
+    {
+        var random = new Random(12345);
+        int tested = 0;
+        while (tested < 40)
+        {
+            int k = random.Next(1, 6), kw = random.Next(1, 6), stride = random.Next(1, 4), dilation = random.Next(1, 3);
+            int h = random.Next(1, 21), w = random.Next(1, 41), pad = random.Next(0, 3), padLeft = random.Next(0, 3);
+            int outHeight = (h + 2 * pad - dilation * (k - 1) - 1) / stride + 1;
+            int outWidth = (w + 2 * padLeft - dilation * (kw - 1) - 1) / random.Next(1, 3) + 1;
+            if (outHeight < 1 || outWidth < 1)
+            {
+                continue;
+            }
+
+            int strideWidth = Math.Max(1, (w + 2 * padLeft - dilation * (kw - 1) - 1) / Math.Max(1, outWidth - 1));
+            int groups = random.Next(1, 3);
+            int groupOut = new[] { 1, 3, 16 }[random.Next(3)];
+            int[] v = [random.Next(1, 3), groups, groups * groupOut, random.Next(1, 4), h, w, k, kw, stride, strideWidth,
+                pad, padLeft, dilation, dilation, outHeight, outWidth];
+            Forward_MatchesDirectSum(v);
+            BackwardData_MatchesDirectSum_AndAccumulates(v);
+            BackwardWeightAndBias_MatchDirectSums_AndAccumulate(v);
+            tested++;
+        }
+    }
+
+    [Fact]
     public void Forward_WrongLengthOrGroups_ThrowsNamingTheOperand()
     {
         Conv2dShape s = Shape([1, 1, 3, 2, 9, 11, 3, 3, 1, 1, 1, 1, 1, 1, 9, 11]);
