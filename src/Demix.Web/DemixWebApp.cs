@@ -89,7 +89,7 @@ public static class DemixWebApp
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found - Demix</title></head>" +
-            "<body style=\"font-family:sans-serif;margin:3em\"><h1>Not found</h1><p>This page does not exist. " +
+            "<body><h1>Not found</h1><p>This page does not exist. " +
             "<a href=\"/\">Back to Demix</a>.</p></body></html>");
     }
 }

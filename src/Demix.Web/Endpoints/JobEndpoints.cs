@@ -48,15 +48,30 @@ public static class JobEndpoints
 
     private static async Task<IResult> UploadAsync(HttpRequest request, string? method, string? name, UploadReceiver receiver, JobQueue queue, CancellationToken cancellation)
     {
-        string methodName = CheckMethod(method);
-        string displayName = UploadReceiver.CleanDisplayName(name);
-        (Guid id, string folder, string path) = await receiver.ReceiveAsync(request, displayName, cancellation);
-        return Enqueue(new Job(id, folder, path, displayName, methodName), queue);
+        try
+        {
+            string methodName = CheckMethod(method);
+            string displayName = UploadReceiver.CleanDisplayName(name);
+            (Guid id, string folder, string path) = await receiver.ReceiveAsync(request, displayName, cancellation);
+            return Enqueue(new Job(id, folder, path, displayName, methodName), queue);
+        }
+        catch (UploadException refused)
+        {
+            return Error(refused.StatusCode, refused.Message);
+        }
     }
 
     private static IResult PickFromLibrary(string songId, string? method, SongLibrary library, JobStore store, JobQueue queue)
     {
-        string methodName = CheckMethod(method);
+        string methodName;
+        try
+        {
+            methodName = CheckMethod(method);
+        }
+        catch (UploadException refused)
+        {
+            return Error(refused.StatusCode, refused.Message);
+        }
         if (library.Find(songId) is not var (song, path)) return Error(StatusCodes.Status404NotFound, $"No song with id '{songId}' in the library.");
         (Guid id, string folder) = store.NewFolder();
         return Enqueue(new Job(id, folder, path, song.Name, methodName), queue);
