@@ -46,7 +46,7 @@ public sealed class JobRunner
         }
         catch (AudioFileException e)
         {
-            Abandon(job, $"'{job.DisplayName}': {e.Problem}");
+            Abandon(job, $"'{job.DisplayName}': {e.Problem.Replace(job.InputPath, job.DisplayName, StringComparison.Ordinal).Replace(job.Folder, "", StringComparison.Ordinal)}");
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
