@@ -33,6 +33,8 @@ public sealed class ServePageBrowserTests
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.track audio')].every(a => a.readyState >= 1 && a.duration > 2.9)");
         Assert.Equal(900, await page.EvaluateAsync<int>("() => document.querySelector('.track img').naturalWidth"));
         Assert.Contains("done", await page.TextContentAsync("#job-stage") ?? "", StringComparison.Ordinal);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#jobs tbody tr').length === 1");
+        await SaveScreenshotAsync(page, work);
         await page.ClickAsync("[data-track=vocals] button:text('Solo')");
         Assert.Equal(new[] { true, false, true }, await page.EvaluateAsync<bool[]>("() => [...document.querySelectorAll('.track audio')].map(a => a.muted)"));
 
@@ -45,8 +47,6 @@ public sealed class ServePageBrowserTests
             Waveform stem = AudioFile.Read(saved);
             Assert.Equal((frames, 2), (stem.FrameCount, stem.ChannelCount));
         }
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('#jobs tbody tr').length === 1");
-        await SaveScreenshotAsync(page, work);
         Assert.Empty(consoleErrors);
         Directory.Delete(work, true);
     }
