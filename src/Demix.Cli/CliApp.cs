@@ -14,6 +14,8 @@ public static class CliApp
             SeparateCommand.Create(console),
             InfoCommand.Create(console),
             DemoCommand.Create(console),
+            SpectrogramCommand.Create(console),
+            ServeCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {
