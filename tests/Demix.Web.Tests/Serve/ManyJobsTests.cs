@@ -8,8 +8,11 @@ namespace Demix.Web.Tests.Serve;
 /// <summary>A burst of jobs: all accepted, all finished, none lost, memory bounded.</summary>
 public sealed class ManyJobsTests(ITestOutputHelper output)
 {
-    /// <summary>Working set the test process must stay under while 20 jobs run (it measured about 250-350 MB).</summary>
-    private const long WorkingSetLimitBytes = 800L * 1024 * 1024;
+    /// <summary>
+    /// Working set the whole test process (other test classes run in parallel) must stay under while 20 jobs
+    /// run; it measured 245 MB on 2 loaded cores.
+    /// </summary>
+    private const long WorkingSetLimitBytes = 600L * 1024 * 1024;
 
     [Fact]
     public async Task TwentyJobsAtOnce_AllFinish_NoneLost_MemoryBounded()
