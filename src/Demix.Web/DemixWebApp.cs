@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Demix.Separation.Models;
 using Demix.Web.Endpoints;
 using Demix.Web.Jobs;
 using Demix.Web.Library;
@@ -32,6 +33,7 @@ public static class DemixWebApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new JobStore(options.WorkFolder));
+        builder.Services.AddSingleton(_ => new SeparationChoices(options.ModelFolder is null ? ModelStore.Default() : new ModelStore(options.ModelFolder)));
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<UploadReceiver>();
