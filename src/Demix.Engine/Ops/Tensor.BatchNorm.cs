@@ -22,6 +22,7 @@ public sealed partial class Tensor
         if (x.Rank < 2) throw new ArgumentException($"BatchNorm expects [N, C, *], got {x.ShapeText}.");
         int batch = x.Shape[0], channels = x.Shape[1], positions = ShapeMath.Product(x.Shape, 2, x.Rank);
         if (!training && (runningMean is null || runningVar is null)) throw new ArgumentException("BatchNorm in eval mode needs running statistics.");
+        if (training && batch * positions <= 1) throw new ArgumentException($"BatchNorm in training mode needs more than one value per channel, got {x.ShapeText}.");
         var mean = new float[channels];
         var invStd = new float[channels];
         if (training) BatchStatistics(x.Data, batch, channels, positions, mean, invStd, eps, runningMean, runningVar, momentum);

@@ -17,6 +17,7 @@ public sealed class Conv2dKernelTests
         new[] { 3, 1, 16, 2, 64, 96, 5, 5, 2, 2, 1, 1, 1, 1, 32, 48 },       // enough bands for parallel items
         new[] { 1, 1, 2, 1, 5, 5, 7, 7, 1, 1, 3, 3, 1, 1, 5, 5 },            // kernel larger than the image
         new[] { 1, 1, 4, 8, 60, 200, 5, 5, 2, 2, 1, 1, 1, 1, 30, 100 },      // many bands of one image: parity passes
+        new[] { 4, 1, 3, 1, 32, 128, 3, 3, 2, 2, 1, 1, 1, 1, 16, 64 },       // band of 1024 columns: padded column rows
     };
 
     [Theory]

@@ -15,6 +15,17 @@ public sealed class MoreShapeTests
     }
 
     [Fact]
+    public void IndexSelectAndFlip_MoveEntriesAndGradients()
+    {
+        var x = TensorFactory.Arange(6).Reshape(2, 3);
+        Assert.Equal([2f, 0f, 2f, 5f, 3f, 5f], x.IndexSelect(1, 2, 0, 2).Data);
+        Assert.Equal([3f, 4f, 5f, 0f, 1f, 2f], x.Flip(0).Data);
+        GradCheck.Check(t => t[0].IndexSelect(-1, 1, 1, 0), [Randn(1, 2, 3)]);
+        GradCheck.Check(t => t[0].Flip(1), [Randn(2, 2, 4)]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => x.IndexSelect(0, 2));
+    }
+
+    [Fact]
     public void MatMul_SharedLeftMatrix_MatchesNumericGradients()
     {
         GradCheck.Check(x => Tensor.MatMul(x[0], x[1]), [Randn(1, 3, 4), Randn(2, 2, 4, 5)]);

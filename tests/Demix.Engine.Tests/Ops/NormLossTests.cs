@@ -33,6 +33,13 @@ public sealed class NormLossTests
     }
 
     [Fact]
+    public void BatchNorm_TrainingWithOneValuePerChannel_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Tensor.BatchNorm(new Tensor(1, 3), null, null, null, null, training: true));
+        Assert.Contains("more than one value", error.Message);
+    }
+
+    [Fact]
     public void LayerGroupInstanceNorm_MatchNumericGradients()
     {
         GradCheck.Check(t => Tensor.LayerNorm(t[0], 1, t[1], t[2]), [Randn(1, 2, 3, 5), Randn(2, 5), Randn(3, 5)], step: 1e-3f);
