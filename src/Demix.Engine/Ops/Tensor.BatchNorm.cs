@@ -30,6 +30,8 @@ public sealed partial class Tensor
             mean[c] = runningMean!.Data[c];
             invStd[c] = 1f / MathF.Sqrt(runningVar!.Data[c] + eps);
         }
+        bool recording = GradMode.IsRecording(x, weight, bias);
+        if (!training && !recording) return EvalInference(x, mean, invStd, weight, bias, batch, channels, positions);
         // normalized holds x - mean (training: the batch mean, computed on the way), then is scaled to (x - mean) / std.
         var normalized = training
             ? BatchStatistics(x.Data, batch, channels, positions, mean, invStd, eps, runningMean, runningVar, momentum)
@@ -45,12 +47,26 @@ public sealed partial class Tensor
             TensorPrimitives.Add(y, bias?.Data[c] ?? 0f, y);
         });
         var output = new Tensor(x.Shape, data);
-        if (GradMode.IsRecording(x, weight, bias))
+        if (recording)
         {
             Tensor[] inputs = [x, .. new[] { weight, bias }.OfType<Tensor>()];
             output.SetBackward(inputs, grad => BatchNormBackward(x, weight, bias, training, normalized, invStd, grad, batch, channels, positions));
         }
         return output;
+    }
+
+    /// <summary>Eval mode without a tape: y = x * scale_c + shift_c in one pass, nothing kept for a backward pass.</summary>
+    private static Tensor EvalInference(Tensor x, float[] mean, float[] invStd, Tensor? weight, Tensor? bias, int batch, int channels, int positions)
+    {
+        var data = Buffers.Uninitialized(x.Length);
+        ForEachChannelRun(batch, channels, positions, (c, start) =>
+        {
+            float scale = invStd[c] * (weight?.Data[c] ?? 1f), shift = (bias?.Data[c] ?? 0f) - mean[c] * scale;
+            var y = data.AsSpan(start, positions);
+            TensorPrimitives.Multiply(x.Data.AsSpan(start, positions), scale, y);
+            TensorPrimitives.Add(y, shift, y);
+        });
+        return new Tensor(x.Shape, data);
     }
 
     /// <summary>

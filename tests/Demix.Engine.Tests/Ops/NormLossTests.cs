@@ -78,6 +78,21 @@ public sealed class NormLossTests
     }
 
     [Fact]
+    public void BatchNorm_EvalWithoutTape_MatchesEvalWithTape()
+    {
+        var mean = TensorFactory.FromArray([0.1f, -0.2f, 0.3f]);
+        var variance = TensorFactory.FromArray([1.5f, 0.7f, 2f]);
+        var weight = TensorFactory.FromArray([1.2f, -0.4f, 0.9f]);
+        var bias = TensorFactory.FromArray([0.5f, 0f, -1f]);
+        var x = TestTensors.Randn(1, 4, 3, 5);
+        var taped = Tensor.BatchNorm(x, mean, variance, weight, bias, training: false);
+        Tensor plain;
+        using (new Demix.Engine.Autograd.NoGradScope()) plain = Tensor.BatchNorm(x, mean, variance, weight, bias, training: false);
+        Assert.Null(plain.Node);
+        for (int i = 0; i < x.Length; i++) Assert.True(Math.Abs(taped.Data[i] - plain.Data[i]) < 1e-5, $"element {i}");
+    }
+
+    [Fact]
     public void BatchNorm_TrainingWithOneValuePerChannel_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => Tensor.BatchNorm(new Tensor(1, 3), null, null, null, null, training: true));
