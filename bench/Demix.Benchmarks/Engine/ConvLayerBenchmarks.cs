@@ -6,7 +6,8 @@ namespace Demix.Benchmarks.Engine;
 
 /// <summary>
 /// The Spleeter conv / conv-transpose layer shapes of ../shared/bench (5x5, stride 2, TF SAME, batch 1),
-/// forward and forward + backward (input, weight and bias gradients), to compare with PyTorch's figures.
+/// forward and forward + backward (weight and bias gradients, and the input gradient except for enc1, as the
+/// reference script), to compare with PyTorch's figures.
 /// </summary>
 [MemoryDiagnoser]
 public class ConvLayerBenchmarks
@@ -34,7 +35,7 @@ public class ConvLayerBenchmarks
         transposed = isTransposed;
         var random = new Random(1);
         input = TensorFactory.Randn(random, shape);
-        input.RequiresGrad = true;
+        input.RequiresGrad = Layer != "enc1"; // as ../shared/bench/ref_bench.py: the first layer needs no input gradient
         int[] weightShape = transposed ? [shape[1], outChannels, 5, 5] : [outChannels, shape[1], 5, 5];
         weight = TensorFactory.Randn(random, weightShape, 0f, 0.05f);
         weight.RequiresGrad = true;

@@ -13,7 +13,10 @@ namespace Demix.Benchmarks.Engine;
 /// </summary>
 public static class EngineQuickBench
 {
-    private const double PeakGflops = 516;
+    /// <summary>Measured FMA limit of one Zen 5 core with AVX-512 (../shared/bench: 516 GFLOP/s on 2 cores).</summary>
+    private const double CorePeakGflops = 258;
+
+    private static double PeakGflops => CorePeakGflops * Math.Clamp(GemmBackend.MaxThreads, 1, Environment.ProcessorCount);
 
     public static int Run(string[] args)
     {
@@ -29,7 +32,8 @@ public static class EngineQuickBench
         }
 
         Console.WriteLine($"load before: {LoadAverage()}; {(cpuTime ? "process CPU time" : "wall time")}; threads {GemmBackend.MaxThreads}; OPENBLAS_CORETYPE={Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE") ?? "(unset)"}; {DateTime.UtcNow:u}");
-        Console.WriteLine("| workload | ours (ms) | ours GFLOP/s | % of 516 peak | PyTorch default | PyTorch tuned | ours / tuned |");
+        string config = GemmBackend.MaxThreads == 1 ? "1 thread" : "2 threads";
+        Console.WriteLine($"| workload | ours (ms) | ours GFLOP/s | % of {PeakGflops:F0} peak | PyTorch default ({config}) | PyTorch tuned ({config}) | ours vs tuned |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (EngineWorkload workload in workloads.Where(w => w.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
         {
@@ -47,29 +51,43 @@ public static class EngineQuickBench
     /// </summary>
     public static (double Median, double Min) Time(Action run, int repeats, bool cpuTime = false)
     {
-        var watch = Stopwatch.StartNew();
-        run();
-        double once = Math.Max(watch.Elapsed.TotalSeconds, 1e-7);
-        int inner = (int)Math.Clamp(0.1 / once, 1, 100_000);
-        var samples = new List<double>();
         var process = Process.GetCurrentProcess();
+        Func<double> clock = cpuTime
+            ? () => { process.Refresh(); return process.TotalProcessorTime.TotalSeconds; }
+            : () => Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
+        int inner = Calibrate(run, clock, cpuTime ? 0.3 : 0.1);
+        var samples = new List<double>();
         for (int s = 0; s < repeats + 2; s++)
         {
-            process.Refresh();
-            TimeSpan cpuStart = process.TotalProcessorTime;
-            watch.Restart();
+            double start = clock();
             for (int i = 0; i < inner; i++)
             {
                 run();
             }
 
-            process.Refresh();
-            double seconds = cpuTime ? (process.TotalProcessorTime - cpuStart).TotalSeconds : watch.Elapsed.TotalSeconds;
-            samples.Add(seconds / inner);
+            samples.Add((clock() - start) / inner);
         }
 
         samples = samples.Skip(2).Order().ToList(); // the first two samples are warm-up (tiering, page faults)
         return (samples[samples.Count / 2], samples[0]);
+    }
+
+    /// <summary>Runs per sample so that one sample lasts about <paramref name="sampleSeconds"/> on the clock (CPU time ticks are 10 ms).</summary>
+    private static int Calibrate(Action run, Func<double> clock, double sampleSeconds)
+    {
+        run();
+        int count = 0;
+        double start = clock(), elapsed = 0;
+        var wall = Stopwatch.StartNew();
+        while (elapsed < 0.05 && wall.Elapsed.TotalSeconds < 10)
+        {
+            run();
+            count++;
+            elapsed = clock() - start;
+        }
+
+        double perRun = Math.Max(elapsed, 1e-3) / count;
+        return (int)Math.Clamp(sampleSeconds / perRun, 1, 1_000_000);
     }
 
     private static string Row(EngineWorkload w, double seconds, PyTorchReference reference)
@@ -77,8 +95,9 @@ public static class EngineQuickBench
         double gflops = w.Flops / seconds / 1e9;
         var ci = CultureInfo.InvariantCulture;
         bool isGemm = w.Section == "sgemm";
-        double? pDefault = reference.Value("default_t2", w.Section, w.PyTorchKey, w.PyTorchPart);
-        double? pTuned = reference.Value("tuned_t2", w.Section, w.PyTorchKey, w.PyTorchPart);
+        string threads = GemmBackend.MaxThreads == 1 ? "t1" : "t2"; // compare with PyTorch on as many threads
+        double? pDefault = reference.Value("default_" + threads, w.Section, w.PyTorchKey, w.PyTorchPart);
+        double? pTuned = reference.Value("tuned_" + threads, w.Section, w.PyTorchKey, w.PyTorchPart);
         string Fmt(double? seconds2) => seconds2 is null ? "–"
             : isGemm ? string.Format(ci, "{0:F1} GFLOP/s", w.Flops / seconds2.Value / 1e9) : string.Format(ci, "{0:F2} ms", seconds2.Value * 1e3);
         string ratio = pTuned is null ? "–" : isGemm

@@ -72,9 +72,9 @@ public sealed class RealFft
         Span<float> work = Scratch(4 * half);
         Span<float> aRe = work[..half], aIm = work.Slice(half, half);
         Span<float> bRe = work.Slice(2 * half, half), bIm = work.Slice(3 * half, half);
-        RealFftPacking.Deinterleave(input, aRe, aIm, Avx512);
+        RealFftPacking.Deinterleave(input, aRe, aIm, kernels);
         bool inB = ComplexFft.Forward(plan, kernels, aRe, aIm, bRe, bIm);
-        RealFftPacking.SplitSpectrum(inB ? bRe : aRe, inB ? bIm : aIm, twiddleCos, twiddleSin, real, imag, Avx512);
+        RealFftPacking.SplitSpectrum(inB ? bRe : aRe, inB ? bIm : aIm, twiddleCos, twiddleSin, real, imag, kernels);
     }
 
     /// <summary>Inverse transform of N/2+1 bins (split real/imaginary) into N samples, scaled by 1/N.</summary>
@@ -88,12 +88,10 @@ public sealed class RealFft
         Span<float> aRe = work[..half], aIm = work.Slice(half, half);
         Span<float> bRe = work.Slice(2 * half, half), bIm = work.Slice(3 * half, half);
         // Inverse complex FFT as conj(FFT(conj(Z))) / (N/2): the packing writes conj(Z) scaled by 2/N.
-        RealFftPacking.MergeSpectrumConjugated(real, imag, twiddleCos, twiddleSin, 2f / Size, aRe, aIm, Avx512);
+        RealFftPacking.MergeSpectrumConjugated(real, imag, twiddleCos, twiddleSin, 2f / Size, aRe, aIm, kernels);
         bool inB = ComplexFft.Forward(plan, kernels, aRe, aIm, bRe, bIm);
-        RealFftPacking.InterleaveConjugated(inB ? bRe : aRe, inB ? bIm : aIm, output, Avx512);
+        RealFftPacking.InterleaveConjugated(inB ? bRe : aRe, inB ? bIm : aIm, output, kernels);
     }
-
-    private bool Avx512 => kernels == FftKernels.Avx512;
 
     private static Span<float> Scratch(int length)
     {

@@ -18,14 +18,12 @@ public static class Im2Col
     /// <summary>columns[(c, ky, kx), (oy, ox)] = input[c, oy*sy - padTop + ky*dy, ox*sx - padLeft + kx*dx] (0 outside).</summary>
     public static void Unfold(ReadOnlySpan<float> input, in ConvGeometry geometry, Span<float> columns)
     {
-        CheckLengths(input.Length, columns.Length, geometry, geometry.OutHeight);
         UnfoldRows(input, geometry, 0, geometry.OutHeight, columns);
     }
 
     /// <summary>The adjoint of <see cref="Unfold"/>: input[c, iy, ix] += every column entry that was read from it.</summary>
     public static void FoldAdd(ReadOnlySpan<float> columns, in ConvGeometry geometry, Span<float> input)
     {
-        CheckLengths(input.Length, columns.Length, geometry, geometry.OutHeight);
         FoldAddRows(columns, geometry, 0, geometry.OutHeight, input);
     }
 
@@ -33,18 +31,19 @@ public static class Im2Col
     /// <see cref="Unfold"/> for output rows [oy0, oy0 + rows): columns is [ColumnRows, rows * OutWidth].
     /// </summary>
     public static void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns) =>
-        UnfoldRows(input, geometry, oy0, rows, columns, 0, geometry.Channels);
+        UnfoldRows(input, geometry, oy0, rows, columns, 0, geometry.Channels, rows * geometry.OutWidth);
 
     /// <summary><see cref="UnfoldRows(ReadOnlySpan{float}, in ConvGeometry, int, int, Span{float})"/> for channels [c0, c1) only.</summary>
-    internal static unsafe void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns, int c0, int c1)
+    /// <remarks>Rows of the columns lie <paramref name="rowStride"/> floats apart (at least rows * OutWidth).</remarks>
+    internal static unsafe void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry geometry, int oy0, int rows, Span<float> columns, int c0, int c1, int rowStride)
     {
         CheckBand(geometry, oy0, rows);
-        CheckLengths(input.Length, columns.Length, geometry, rows);
+        CheckLengths(input.Length, columns.Length, geometry, rows, rowStride);
         fixed (float* src = input)
         fixed (float* dst = columns)
         {
             ConvGeometry g = geometry;
-            nint band = (nint)rows * g.OutWidth;
+            nint band = rowStride;
             for (int c = c0; c < c1; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
             for (int kx = 0; kx < g.KernelWidth; kx++)
@@ -59,18 +58,18 @@ public static class Im2Col
 
     /// <summary><see cref="FoldAdd"/> for output rows [oy0, oy0 + rows): columns is [ColumnRows, rows * OutWidth].</summary>
     public static void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input) =>
-        FoldAddRows(columns, geometry, oy0, rows, input, 0, geometry.Channels);
+        FoldAddRows(columns, geometry, oy0, rows, input, 0, geometry.Channels, rows * geometry.OutWidth);
 
     /// <summary><see cref="FoldAddRows(ReadOnlySpan{float}, in ConvGeometry, int, int, Span{float})"/> for channels [c0, c1) only (disjoint image planes).</summary>
-    internal static unsafe void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input, int c0, int c1)
+    internal static unsafe void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry geometry, int oy0, int rows, Span<float> input, int c0, int c1, int rowStride)
     {
         CheckBand(geometry, oy0, rows);
-        CheckLengths(input.Length, columns.Length, geometry, rows);
+        CheckLengths(input.Length, columns.Length, geometry, rows, rowStride);
         fixed (float* src = columns)
         fixed (float* dst = input)
         {
             ConvGeometry g = geometry;
-            nint band = (nint)rows * g.OutWidth;
+            nint band = rowStride;
             for (int c = c0; c < c1; c++)
             for (int ky = 0; ky < g.KernelHeight; ky++)
             for (int kx = 0; kx < g.KernelWidth; kx++)
@@ -128,11 +127,11 @@ public static class Im2Col
         }
     }
 
-    private static void CheckLengths(int inputLength, int columnsLength, in ConvGeometry g, int rows)
+    private static void CheckLengths(int inputLength, int columnsLength, in ConvGeometry g, int rows, int rowStride)
     {
         long image = (long)g.Channels * g.Height * g.Width;
-        long columns = (long)g.ColumnRows * rows * g.OutWidth;
-        if (inputLength < image || columnsLength < columns)
+        long columns = (long)(g.ColumnRows - 1) * rowStride + rows * g.OutWidth;
+        if (inputLength < image || columnsLength < columns || rowStride < rows * g.OutWidth)
         {
             throw new ArgumentException(
                 $"Im2Col: the image needs {image} elements (has {inputLength}) and the columns {columns} (have {columnsLength}) for {g}.");

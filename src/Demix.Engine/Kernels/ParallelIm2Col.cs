@@ -10,12 +10,12 @@ internal static unsafe class ParallelIm2Col
     /// <summary>Column elements below which one thread is faster.</summary>
     private const long MinParallelElements = 128 * 1024;
 
-    public static void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry g, int oy0, int rows, Span<float> columns, int threads)
+    public static void UnfoldRows(ReadOnlySpan<float> input, in ConvGeometry g, int oy0, int rows, Span<float> columns, int rowStride, int threads)
     {
         int parts = Parts(g, rows, threads);
         if (parts <= 1)
         {
-            Im2Col.UnfoldRows(input, g, oy0, rows, columns);
+            Im2Col.UnfoldRows(input, g, oy0, rows, columns, 0, g.Channels, rowStride);
             return;
         }
 
@@ -28,17 +28,17 @@ internal static unsafe class ParallelIm2Col
             ParallelWork.Run(parts, threads, part =>
             {
                 (int c0, int count) = Partition.Slice(geometry.Channels, 1, parts, part);
-                Im2Col.UnfoldRows(new ReadOnlySpan<float>(x, inLength), geometry, oy0, rows, new Span<float>(cols, colLength), c0, c0 + count);
+                Im2Col.UnfoldRows(new ReadOnlySpan<float>(x, inLength), geometry, oy0, rows, new Span<float>(cols, colLength), c0, c0 + count, rowStride);
             });
         }
     }
 
-    public static void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry g, int oy0, int rows, Span<float> input, int threads)
+    public static void FoldAddRows(ReadOnlySpan<float> columns, in ConvGeometry g, int oy0, int rows, Span<float> input, int rowStride, int threads)
     {
         int parts = Parts(g, rows, threads);
         if (parts <= 1)
         {
-            Im2Col.FoldAddRows(columns, g, oy0, rows, input);
+            Im2Col.FoldAddRows(columns, g, oy0, rows, input, 0, g.Channels, rowStride);
             return;
         }
 
@@ -51,7 +51,7 @@ internal static unsafe class ParallelIm2Col
             ParallelWork.Run(parts, threads, part =>
             {
                 (int c0, int count) = Partition.Slice(geometry.Channels, 1, parts, part);
-                Im2Col.FoldAddRows(new ReadOnlySpan<float>(cols, colLength), geometry, oy0, rows, new Span<float>(x, inLength), c0, c0 + count);
+                Im2Col.FoldAddRows(new ReadOnlySpan<float>(cols, colLength), geometry, oy0, rows, new Span<float>(x, inLength), c0, c0 + count, rowStride);
             });
         }
     }

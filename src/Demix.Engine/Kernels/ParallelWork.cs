@@ -1,8 +1,8 @@
 namespace Demix.Engine.Kernels;
 
 /// <summary>
-/// Runs numbered work items on up to N threads (the caller plus pool threads) that take the next item from a
-/// shared counter, so a thread slowed by other load simply takes fewer items. No spinning: idle workers end.
+/// Runs numbered work items on up to N threads (the caller plus <see cref="KernelPool"/> helpers) that take the
+/// next item from a shared counter, so a thread slowed by other load simply takes fewer items. No spinning.
 /// </summary>
 internal static class ParallelWork
 {
@@ -24,13 +24,18 @@ internal static class ParallelWork
         }
 
         int next = -1;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, worker =>
+        void Worker(int worker)
         {
             int item;
             while ((item = Interlocked.Increment(ref next)) < items)
             {
                 body(item, worker);
             }
-        });
+        }
+
+        if (!KernelPool.TryRun(workers, Worker))
+        {
+            Worker(0);
+        }
     }
 }

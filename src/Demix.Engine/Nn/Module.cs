@@ -74,6 +74,12 @@ public abstract class Module
     /// <summary>Evaluation mode (same as Train(false)).</summary>
     public void Eval() => Train(false);
 
+    /// <summary>Freezes (false) or unfreezes (true) every parameter, e.g. a GAN's discriminator during the generator step.</summary>
+    public void SetRequiresGrad(bool requiresGrad)
+    {
+        foreach (var (_, tensor) in NamedParameters()) tensor.RequiresGrad = requiresGrad;
+    }
+
     /// <summary>Drops the gradients of every parameter.</summary>
     public void ZeroGrad()
     {

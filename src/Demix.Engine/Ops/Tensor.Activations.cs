@@ -21,22 +21,10 @@ public sealed partial class Tensor
         (x, y) => ActivationKernels.Elu(x, alpha, y),
         (g, x, y, dx) => ActivationKernels.EluBackward(g, x, y, alpha, dx));
 
-    /// <summary>Exact GELU: 0.5 x (1 + erf(x / sqrt 2)) (not the tanh approximation); erf in float64.</summary>
+    /// <summary>Exact GELU: 0.5 x (1 + erf(x / sqrt 2)) (not the tanh approximation).</summary>
     public Tensor Gelu() => Map(
-        static (x, y) =>
-        {
-            for (int i = 0; i < x.Length; i++) y[i] = (float)(0.5 * x[i] * SpecialFunctions.Erfc(-x[i] / Math.Sqrt(2.0)));
-        },
-        static (g, x, y, dx) =>
-        {
-            const double invSqrt2Pi = 0.3989422804014327;
-            for (int i = 0; i < x.Length; i++)
-            {
-                double v = x[i];
-                double cdf = 0.5 * SpecialFunctions.Erfc(-v / Math.Sqrt(2.0));
-                dx[i] = (float)(g[i] * (cdf + v * invSqrt2Pi * Math.Exp(-0.5 * v * v)));
-            }
-        });
+        static (x, y) => GeluKernels.Forward(x, y),
+        static (g, x, y, dx) => GeluKernels.Backward(g, x, dx));
 
     /// <summary>Hyperbolic tangent.</summary>
     public Tensor Tanh() => Map(

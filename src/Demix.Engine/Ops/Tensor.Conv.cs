@@ -4,10 +4,7 @@ using Demix.Engine.Kernels;
 
 namespace Demix.Engine.Tensors;
 
-/// <summary>
-/// Convolutions (cross-correlation, no kernel flip) via <see cref="Im2Col"/> + <see cref="Gemm"/>. The image is
-/// unfolded in bands of output rows (<see cref="ConvPlan.BandRows"/>) so that the columns stay in cache.
-/// </summary>
+/// <summary>Convolutions (cross-correlation, no kernel flip) on the kernels of <see cref="Conv2dKernel"/>.</summary>
 public sealed partial class Tensor
 {
     /// <summary>
@@ -16,32 +13,17 @@ public sealed partial class Tensor
     /// </summary>
     public static Tensor Conv2d(Tensor input, Tensor weight, Tensor? bias, ConvOptions? options = null)
     {
-        var plan = ConvPlan.ForConv(input, weight, bias, options ?? ConvOptions.Default);
-        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outWidth = plan.Geometry.OutWidth, band = plan.BandRows;
-        var data = Buffers.Uninitialized(plan.Batch * plan.OutChannels * pixels);
-        var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
-        for (int n = 0; n < plan.Batch; n++)
-        for (int g = 0; g < plan.Groups; g++)
-        {
-            var w = weight.Data.AsSpan(plan.WeightOffset(g));
-            var outBlock = data.AsSpan(plan.OutputOffset(n, g));
-            for (int oy0 = 0; oy0 < plan.Geometry.OutHeight; oy0 += band)
-            {
-                int rows = Math.Min(band, plan.Geometry.OutHeight - oy0), bandPixels = rows * outWidth;
-                var cols = plan.Columns(input.Data, n, g, oy0, rows, columns);
-                // out_g[:, band] [O_g, bandPixels] = W_g [O_g, rowsK] · cols [rowsK, bandPixels]
-                Gemm.Sgemm(false, false, plan.GroupOutChannels, bandPixels, rowsK, 1f, w, rowsK, cols, bandPixels, 0f,
-                    outBlock[(oy0 * outWidth)..], pixels);
-            }
-        }
-        if (bias is not null) AddChannelBias(data, bias.Data, plan.Batch, pixels);
-        var output = new Tensor([plan.Batch, plan.OutChannels, plan.Geometry.OutHeight, outWidth], data);
+        var shape = ConvPlan.ForConv(input, weight, bias, options ?? ConvOptions.Default);
+        var data = Buffers.Uninitialized(checked((int)shape.OutputLength));
+        Conv2dKernel.Forward(input.Data, weight.Data, bias is null ? [] : bias.Data, data, shape);
+        var output = new Tensor([shape.Batch, shape.OutChannels, shape.Geometry.OutHeight, shape.Geometry.OutWidth], data);
         if (GradMode.IsRecording(input, weight, bias))
         {
             output.SetBackward(bias is null ? [input, weight] : [input, weight, bias], grad =>
             {
-                if (bias is not null && bias.RequiresGrad) AccumulateChannelBias(grad, bias.EnsureGrad(), plan.Batch, pixels);
-                if (weight.RequiresGrad || input.RequiresGrad) ConvBackward(input, weight, plan, grad);
+                if (bias is not null && bias.RequiresGrad) Conv2dKernel.BackwardBias(grad, bias.EnsureGrad(), shape, accumulate: true);
+                if (weight.RequiresGrad) Conv2dKernel.BackwardWeight(input.Data, grad, weight.EnsureGrad(), shape, accumulate: true);
+                if (input.RequiresGrad) Conv2dKernel.BackwardData(grad, weight.Data, input.EnsureGrad(), shape, accumulate: true);
             });
         }
         return output;
@@ -59,42 +41,6 @@ public sealed partial class Tensor
         // [N, C, L] -> [N, C, 1, L]: a 1-d conv is a 2-d conv over a single row.
         var output = Conv2d(input.Unsqueeze(2), weight.Unsqueeze(2), bias, flat);
         return output.Squeeze(2);
-    }
-
-    private static void ConvBackward(Tensor input, Tensor weight, ConvPlan plan, float[] grad)
-    {
-        int rowsK = plan.Geometry.ColumnRows, pixels = plan.OutPixels, outGroup = plan.GroupOutChannels;
-        int outWidth = plan.Geometry.OutWidth, band = plan.BandRows;
-        var columns = plan.IsPointwise ? [] : Buffers.Uninitialized(rowsK * band * outWidth);
-        var columnGrad = input.RequiresGrad && !plan.IsPointwise ? Buffers.Uninitialized(rowsK * band * outWidth) : [];
-        float[]? weightGrad = weight.RequiresGrad ? weight.EnsureGrad() : null;
-        float[]? inputGrad = input.RequiresGrad ? input.EnsureGrad() : null;
-        for (int n = 0; n < plan.Batch; n++)
-        for (int g = 0; g < plan.Groups; g++)
-        {
-            var w = weight.Data.AsSpan(plan.WeightOffset(g));
-            var inputBlock = inputGrad is null ? [] : inputGrad.AsSpan(plan.InputOffset(n, g), plan.ImageLength);
-            for (int oy0 = 0; oy0 < plan.Geometry.OutHeight; oy0 += band)
-            {
-                int rows = Math.Min(band, plan.Geometry.OutHeight - oy0), bandPixels = rows * outWidth;
-                var dy = grad.AsSpan(plan.OutputOffset(n, g) + oy0 * outWidth);
-                if (weightGrad is not null)
-                {
-                    var cols = plan.Columns(input.Data, n, g, oy0, rows, columns);
-                    // dW_g [O_g, rowsK] += dY_band [O_g, bandPixels] · cols^T [bandPixels, rowsK]
-                    Gemm.Sgemm(false, true, outGroup, rowsK, bandPixels, 1f, dy, pixels, cols, bandPixels, 1f, weightGrad.AsSpan(plan.WeightOffset(g)), rowsK);
-                }
-                if (inputGrad is null) continue;
-                if (plan.IsPointwise)
-                {
-                    Gemm.Sgemm(true, false, rowsK, pixels, outGroup, 1f, w, rowsK, dy, pixels, 1f, inputBlock, pixels);
-                    continue;
-                }
-                // dCols [rowsK, bandPixels] = W_g^T [rowsK, O_g] · dY_band [O_g, bandPixels], folded back onto the image
-                Gemm.Sgemm(true, false, rowsK, bandPixels, outGroup, 1f, w, rowsK, dy, pixels, 0f, columnGrad, bandPixels);
-                Im2Col.FoldAddRows(columnGrad, plan.Geometry, oy0, rows, inputBlock);
-            }
-        }
     }
 
     /// <summary>data [N, C, P] += bias[c] for every n and pixel.</summary>

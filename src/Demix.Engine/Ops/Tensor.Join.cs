@@ -9,18 +9,8 @@ public sealed partial class Tensor
     public static Tensor Concat(IReadOnlyList<Tensor> tensors, int axis)
     {
         if (tensors.Count == 0) throw new ArgumentException("Concat needs at least one tensor.", nameof(tensors));
-        var first = tensors[0];
-        int ax = ShapeMath.NormalizeAxis(axis, first.Rank);
-        var shape = (int[])first.Shape.Clone();
-        shape[ax] = 0;
-        foreach (var t in tensors)
-        {
-            if (t.Rank != first.Rank || Enumerable.Range(0, t.Rank).Any(i => i != ax && t.Shape[i] != first.Shape[i]))
-            {
-                throw new ArgumentException($"Concat along axis {axis}: shape {t.ShapeText} does not match {first.ShapeText}.");
-            }
-            shape[ax] += t.Shape[ax];
-        }
+        int ax = ShapeMath.NormalizeAxis(axis, tensors[0].Rank);
+        var shape = ConcatShape(tensors, ax);
         int outer = ShapeMath.Product(shape, 0, ax), inner = ShapeMath.Product(shape, ax + 1, shape.Length);
         int outBlock = shape[ax] * inner;
         var data = Buffers.Uninitialized(ShapeMath.ElementCount(shape));
@@ -50,6 +40,23 @@ public sealed partial class Tensor
             });
         }
         return output;
+    }
+
+    /// <summary>The shape of the concatenation along <paramref name="axis"/>; every other size must agree.</summary>
+    private static int[] ConcatShape(IReadOnlyList<Tensor> tensors, int axis)
+    {
+        var first = tensors[0];
+        var shape = (int[])first.Shape.Clone();
+        shape[axis] = 0;
+        foreach (var t in tensors)
+        {
+            if (t.Rank != first.Rank || Enumerable.Range(0, t.Rank).Any(i => i != axis && t.Shape[i] != first.Shape[i]))
+            {
+                throw new ArgumentException($"Concat along axis {axis}: shape {t.ShapeText} does not match {first.ShapeText}.");
+            }
+            shape[axis] += t.Shape[axis];
+        }
+        return shape;
     }
 
     /// <summary>Joins same-shaped tensors along a new axis.</summary>

@@ -18,12 +18,9 @@ public sealed partial class Tensor
         if (a.Rank < 2 || b.Rank < 2) throw new ArgumentException($"MatMul needs matrices, got {a.ShapeText} and {b.ShapeText}.");
         var p = MatMulPlan.Create(a, b, transposeA, transposeB);
         var data = Buffers.Uninitialized(p.Batches * p.M * p.N);
-        for (int batch = 0; batch < p.Batches; batch++)
-        {
-            Gemm.Sgemm(transposeA, transposeB, p.M, p.N, p.K, 1f,
-                a.Data.AsSpan(p.StrideA * batch), p.Lda, b.Data.AsSpan(p.StrideB * batch), p.Ldb, 0f,
-                data.AsSpan(batch * p.M * p.N, p.M * p.N), p.N);
-        }
+        ForEachBatch(p, parallel: true, batch => Gemm.Sgemm(transposeA, transposeB, p.M, p.N, p.K, 1f,
+            a.Data.AsSpan(p.StrideA * batch), p.Lda, b.Data.AsSpan(p.StrideB * batch), p.Ldb, 0f,
+            data.AsSpan(batch * p.M * p.N, p.M * p.N), p.N));
         var output = new Tensor(p.OutShape, data);
         if (GradMode.IsRecording(a, b)) output.SetBackward([a, b], grad => MatMulBackward(a, b, transposeA, transposeB, p, grad));
         return output;
@@ -62,25 +59,50 @@ public sealed partial class Tensor
     private static void MatMulBackward(Tensor a, Tensor b, bool tA, bool tB, MatMulPlan p, float[] grad)
     {
         int m = p.M, n = p.N, k = p.K;
-        for (int batch = 0; batch < p.Batches; batch++)
+        var da0 = a.RequiresGrad ? a.EnsureGrad() : null;
+        var db0 = b.RequiresGrad ? b.EnsureGrad() : null;
+        // A shared matrix (stride 0) collects every batch's gradient: those products must run in turn.
+        ForEachBatch(p, parallel: p.StrideA != 0 && p.StrideB != 0, batch =>
         {
             var dc = grad.AsSpan(batch * m * n, m * n);
             var av = a.Data.AsSpan(p.StrideA * batch);
             var bv = b.Data.AsSpan(p.StrideB * batch);
-            if (a.RequiresGrad)
+            if (da0 is not null)
             {
-                var da = a.EnsureGrad().AsSpan(p.StrideA * batch);
+                var da = da0.AsSpan(p.StrideA * batch);
                 if (!tA) Gemm.Sgemm(false, !tB, m, k, n, 1f, dc, n, bv, p.Ldb, 1f, da, k);       // dA = dC · op(B)ᵀ
                 else Gemm.Sgemm(tB, true, k, m, n, 1f, bv, p.Ldb, dc, n, 1f, da, m);             // dA = op(B) · dCᵀ
             }
-            if (b.RequiresGrad)
+            if (db0 is not null)
             {
-                var db = b.EnsureGrad().AsSpan(p.StrideB * batch);
+                var db = db0.AsSpan(p.StrideB * batch);
                 if (!tB) Gemm.Sgemm(!tA, false, k, n, m, 1f, av, p.Lda, dc, n, 1f, db, n);       // dB = op(A)ᵀ · dC
                 else Gemm.Sgemm(true, tA, n, k, m, 1f, dc, n, av, p.Lda, 1f, db, k);             // dB = dCᵀ · op(A)
             }
-        }
+        });
     }
+
+    /// <summary>
+    /// Runs body(batch) for every batch. Small products (which the GEMM runs on one core) are spread over the cores
+    /// when <paramref name="parallel"/> allows it; large ones run in turn and the GEMM splits each.
+    /// </summary>
+    private static void ForEachBatch(MatMulPlan p, bool parallel, Action<int> body)
+    {
+        long flops = 2L * p.M * p.N * p.K;
+        if (!parallel || p.Batches < 2 || flops >= SmallProductFlops)
+        {
+            for (int batch = 0; batch < p.Batches; batch++) body(batch);
+            return;
+        }
+        int minBatchesPerWorker = (int)Math.Clamp(SmallProductFlops / 4 / Math.Max(flops, 1), 1, p.Batches);
+        ParallelLoop.For(p.Batches, (start, count) =>
+        {
+            for (int batch = start; batch < start + count; batch++) body(batch);
+        }, minBatchesPerWorker);
+    }
+
+    /// <summary>Products below this many flops run single-threaded inside the GEMM (about its own threshold).</summary>
+    private const long SmallProductFlops = 3_000_000;
 
     /// <summary>Sizes of a (batched) product; a stride of 0 shares one matrix across batches.</summary>
     private sealed record MatMulPlan(int Batches, int M, int N, int K, int Lda, int Ldb, int StrideA, int StrideB, int[] OutShape)

@@ -16,7 +16,7 @@ public enum PadMode
     Replicate,
 }
 
-/// <summary>Padding, cropping, repeating and broadcasting, all as index-map gathers.</summary>
+/// <summary>Padding, cropping, repeating, broadcasting, index selection and flipping, all as index-map gathers.</summary>
 public sealed partial class Tensor
 {
     /// <summary>
@@ -73,6 +73,26 @@ public sealed partial class Tensor
             maps[axis] = Enumerable.Range(0, shape[axis]).Select(i => size == 1 ? 0 : i).ToArray();
         }
         return source.Gather(maps);
+    }
+
+    /// <summary>The entries <paramref name="indices"/> (in that order, repeats allowed) along <paramref name="axis"/>.</summary>
+    public Tensor IndexSelect(int axis, params int[] indices)
+    {
+        int ax = ShapeMath.NormalizeAxis(axis, Rank);
+        foreach (int index in indices)
+        {
+            if ((uint)index >= (uint)Shape[ax]) throw new ArgumentOutOfRangeException(nameof(indices), $"Index {index} is outside axis {axis} of size {Shape[ax]}.");
+        }
+        var maps = IdentityMaps();
+        maps[ax] = (int[])indices.Clone();
+        return Gather(maps);
+    }
+
+    /// <summary>Reverses the order along <paramref name="axis"/>.</summary>
+    public Tensor Flip(int axis)
+    {
+        int size = Size(axis);
+        return IndexSelect(axis, Enumerable.Range(0, size).Select(i => size - 1 - i).ToArray());
     }
 
     /// <summary>output[i0..ik] = this[maps0[i0], ..., mapsk[ik]] (0 where a map entry is -1).</summary>

@@ -53,14 +53,14 @@ public sealed partial class Tensor
         int h = Shape[2], w = Shape[3];
         float scale = 1f / (kernelSize * kernelSize);
         var data = new float[n * c * oh * ow];
-        ForEachPoolTap(n * c, oh, ow, h, w, kernelSize, s, padding, (o, i) => data[o] += Data[i] * scale);
+        AveragePool(Data, data, n * c, h, w, oh, ow, kernelSize, s, padding, scale, adjoint: false);
         var output = new Tensor([n, c, oh, ow], data);
         if (GradMode.IsRecording(this))
         {
             output.SetBackward([this], grad =>
             {
                 var dx = EnsureGrad();
-                ForEachPoolTap(n * c, oh, ow, h, w, kernelSize, s, padding, (o, i) => dx[i] += grad[o] * scale);
+                AveragePool(dx, grad, n * c, h, w, oh, ow, kernelSize, s, padding, scale, adjoint: true);
             });
         }
         return output;
@@ -76,24 +76,30 @@ public sealed partial class Tensor
         return (Shape[0], Shape[1], oh, ow, s);
     }
 
-    /// <summary>Calls tap(outputIndex, inputIndex) for every in-bounds kernel position of every output pixel.</summary>
-    private static void ForEachPoolTap(int planes, int oh, int ow, int h, int w, int k, int s, int padding, Action<int, int> tap)
+    /// <summary>
+    /// pooled[o] = scale * sum of the in-bounds taps of image; with <paramref name="adjoint"/>, image[i] += scale * pooled[o]
+    /// for every tap instead (the backward pass). image: [planes, h, w]; pooled: [planes, oh, ow].
+    /// </summary>
+    private static void AveragePool(float[] image, float[] pooled, int planes, int h, int w, int oh, int ow, int k, int s, int padding, float scale, bool adjoint)
     {
         for (int plane = 0; plane < planes; plane++)
         for (int oy = 0; oy < oh; oy++)
         for (int ox = 0; ox < ow; ox++)
         {
             int o = (plane * oh + oy) * ow + ox;
-            for (int ky = 0; ky < k; ky++)
+            int y0 = Math.Max(oy * s - padding, 0), y1 = Math.Min(oy * s - padding + k, h);
+            int x0 = Math.Max(ox * s - padding, 0), x1 = Math.Min(ox * s - padding + k, w);
+            if (adjoint)
             {
-                int iy = oy * s - padding + ky;
-                if (iy < 0 || iy >= h) continue;
-                for (int kx = 0; kx < k; kx++)
-                {
-                    int ix = ox * s - padding + kx;
-                    if (ix >= 0 && ix < w) tap(o, (plane * h + iy) * w + ix);
-                }
+                float share = pooled[o] * scale;
+                for (int iy = y0; iy < y1; iy++)
+                for (int ix = x0; ix < x1; ix++) image[(plane * h + iy) * w + ix] += share;
+                continue;
             }
+            float sum = 0f;
+            for (int iy = y0; iy < y1; iy++)
+            for (int ix = x0; ix < x1; ix++) sum += image[(plane * h + iy) * w + ix];
+            pooled[o] = sum * scale;
         }
     }
 }

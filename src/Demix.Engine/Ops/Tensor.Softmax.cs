@@ -7,49 +7,24 @@ namespace Demix.Engine.Tensors;
 public sealed partial class Tensor
 {
     /// <summary>exp(x - max) / sum(exp(x - max)) along <paramref name="axis"/>.</summary>
-    public Tensor Softmax(int axis)
-    {
-        var (outer, count, inner) = SplitAround(axis);
-        var data = new float[Length];
-        SoftmaxRows(Data, data, outer, count, inner, logarithm: false);
-        var output = new Tensor(Shape, data);
-        if (GradMode.IsRecording(this))
-        {
-            output.SetBackward([this], grad =>
-            {
-                // dx = y * (g - sum(g * y)) along the axis
-                var dx = new float[Length];
-                ForEachLine(outer, count, inner, (start, stride) =>
-                {
-                    float dot = 0f;
-                    for (int r = 0; r < count; r++) dot += grad[start + r * stride] * data[start + r * stride];
-                    for (int r = 0; r < count; r++) dx[start + r * stride] = data[start + r * stride] * (grad[start + r * stride] - dot);
-                });
-                AccumulateGradOwned(dx);
-            });
-        }
-        return output;
-    }
+    public Tensor Softmax(int axis) => SoftmaxOp(axis, logarithm: false);
 
     /// <summary>x - max - log(sum(exp(x - max))) along <paramref name="axis"/>.</summary>
-    public Tensor LogSoftmax(int axis)
+    public Tensor LogSoftmax(int axis) => SoftmaxOp(axis, logarithm: true);
+
+    private Tensor SoftmaxOp(int axis, bool logarithm)
     {
         var (outer, count, inner) = SplitAround(axis);
-        var data = new float[Length];
-        SoftmaxRows(Data, data, outer, count, inner, logarithm: true);
+        var data = Buffers.Uninitialized(Length);
+        SoftmaxRows(Data, data, outer, count, inner, logarithm);
         var output = new Tensor(Shape, data);
         if (GradMode.IsRecording(this))
         {
             output.SetBackward([this], grad =>
             {
-                // dx = g - softmax * sum(g) along the axis
-                var dx = new float[Length];
-                ForEachLine(outer, count, inner, (start, stride) =>
-                {
-                    float sum = 0f;
-                    for (int r = 0; r < count; r++) sum += grad[start + r * stride];
-                    for (int r = 0; r < count; r++) dx[start + r * stride] = grad[start + r * stride] - MathF.Exp(data[start + r * stride]) * sum;
-                });
+                var dx = Buffers.Uninitialized(Length);
+                if (inner == 1) SoftmaxBackwardRows(grad, data, dx, outer, count, logarithm);
+                else SoftmaxBackwardStrided(grad, data, dx, outer, count, inner, logarithm);
                 AccumulateGradOwned(dx);
             });
         }
@@ -65,22 +40,23 @@ public sealed partial class Tensor
 
     private static void SoftmaxRows(float[] x, float[] y, int outer, int count, int inner, bool logarithm)
     {
+        if (count == 0) return;
         if (inner == 1)
         {
             for (int o = 0; o < outer; o++)
             {
                 var source = x.AsSpan(o * count, count);
                 var target = y.AsSpan(o * count, count);
-                float max = TensorPrimitives.Max(source);
-                TensorPrimitives.Subtract(source, max, target);
+                TensorPrimitives.Subtract(source, TensorPrimitives.Max(source), target);
                 if (!logarithm)
                 {
                     TensorPrimitives.Exp(target, target);
                     TensorPrimitives.Divide(target, TensorPrimitives.Sum(target), target);
                     continue;
                 }
-                float logSum = MathF.Log(SumExp(target));
-                TensorPrimitives.Subtract(target, logSum, target);
+                double sum = 0;
+                foreach (float v in target) sum += MathF.Exp(v);
+                TensorPrimitives.Subtract(target, (float)Math.Log(sum), target);
             }
             return;
         }
@@ -99,11 +75,40 @@ public sealed partial class Tensor
         });
     }
 
-    private static float SumExp(ReadOnlySpan<float> values)
+    /// <summary>
+    /// Softmax: dx = y (g - sum(g y)); log-softmax: dx = g - exp(y) sum(g); rows contiguous ([outer, count]).
+    /// </summary>
+    private static void SoftmaxBackwardRows(float[] grad, float[] y, float[] dx, int outer, int count, bool logarithm)
     {
-        double sum = 0;
-        foreach (float v in values) sum += MathF.Exp(v);
-        return (float)sum;
+        for (int o = 0; o < outer; o++)
+        {
+            var g = grad.AsSpan(o * count, count);
+            var v = y.AsSpan(o * count, count);
+            var d = dx.AsSpan(o * count, count);
+            if (logarithm)
+            {
+                TensorPrimitives.Exp(v, d);
+                TensorPrimitives.MultiplyAdd(d, -TensorPrimitives.Sum(g), g, d);
+                continue;
+            }
+            TensorPrimitives.Subtract(g, TensorPrimitives.Dot(g, v), d);
+            TensorPrimitives.Multiply(d, v, d);
+        }
+    }
+
+    /// <summary>As <see cref="SoftmaxBackwardRows"/> along a strided axis of [outer, count, inner].</summary>
+    private static void SoftmaxBackwardStrided(float[] grad, float[] y, float[] dx, int outer, int count, int inner, bool logarithm)
+    {
+        ForEachLine(outer, count, inner, (start, stride) =>
+        {
+            float reduced = 0f;
+            for (int r = 0; r < count; r++) reduced += logarithm ? grad[start + r * stride] : grad[start + r * stride] * y[start + r * stride];
+            for (int r = 0; r < count; r++)
+            {
+                int i = start + r * stride;
+                dx[i] = logarithm ? grad[i] - MathF.Exp(y[i]) * reduced : y[i] * (grad[i] - reduced);
+            }
+        });
     }
 
     /// <summary>Calls line(start, stride) for every 1-d line along the middle axis of [outer, count, inner].</summary>

@@ -28,14 +28,14 @@ public sealed partial class Tensor
         var rows = InterpolationTaps(h, outHeight, alignCorners);
         var cols = InterpolationTaps(w, outWidth, alignCorners);
         var data = new float[planes * outHeight * outWidth];
-        ForEachBilinearTap(planes, h, w, rows, cols, (o, i, weight) => data[o] += weight * Data[i]);
+        Bilinear(Data, data, planes, h, w, rows, cols, adjoint: false);
         var output = new Tensor([Shape[0], Shape[1], outHeight, outWidth], data);
         if (GradMode.IsRecording(this))
         {
             output.SetBackward([this], grad =>
             {
                 var dx = EnsureGrad();
-                ForEachBilinearTap(planes, h, w, rows, cols, (o, i, weight) => dx[i] += weight * grad[o]);
+                Bilinear(dx, grad, planes, h, w, rows, cols, adjoint: true);
             });
         }
         return output;
@@ -57,22 +57,35 @@ public sealed partial class Tensor
         return taps;
     }
 
-    private static void ForEachBilinearTap(int planes, int h, int w, (int Low, int High, float Fraction)[] rows,
-        (int Low, int High, float Fraction)[] cols, Action<int, int, float> tap)
+    /// <summary>
+    /// resized[o] = the bilinear blend of the four taps of image; with <paramref name="adjoint"/>, each tap of image
+    /// receives its weight times resized[o] instead (the backward pass). image: [planes, h, w].
+    /// </summary>
+    private static void Bilinear(float[] image, float[] resized, int planes, int h, int w,
+        (int Low, int High, float Fraction)[] rows, (int Low, int High, float Fraction)[] cols, bool adjoint)
     {
         int oh = rows.Length, ow = cols.Length;
         for (int plane = 0; plane < planes; plane++)
         for (int oy = 0; oy < oh; oy++)
-        for (int ox = 0; ox < ow; ox++)
         {
-            int o = (plane * oh + oy) * ow + ox;
             var (y0, y1, fy) = rows[oy];
-            var (x0, x1, fx) = cols[ox];
-            int b = plane * h * w;
-            tap(o, b + y0 * w + x0, (1 - fy) * (1 - fx));
-            tap(o, b + y0 * w + x1, (1 - fy) * fx);
-            tap(o, b + y1 * w + x0, fy * (1 - fx));
-            tap(o, b + y1 * w + x1, fy * fx);
+            int top = (plane * h + y0) * w, bottom = (plane * h + y1) * w;
+            for (int ox = 0; ox < ow; ox++)
+            {
+                int o = (plane * oh + oy) * ow + ox;
+                var (x0, x1, fx) = cols[ox];
+                float w00 = (1 - fy) * (1 - fx), w01 = (1 - fy) * fx, w10 = fy * (1 - fx), w11 = fy * fx;
+                if (!adjoint)
+                {
+                    resized[o] = w00 * image[top + x0] + w01 * image[top + x1] + w10 * image[bottom + x0] + w11 * image[bottom + x1];
+                    continue;
+                }
+                float g = resized[o];
+                image[top + x0] += w00 * g;
+                image[top + x1] += w01 * g;
+                image[bottom + x0] += w10 * g;
+                image[bottom + x1] += w11 * g;
+            }
         }
     }
 }

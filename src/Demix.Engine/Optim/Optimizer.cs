@@ -75,5 +75,3 @@ public abstract class Optimizer
     private protected abstract IEnumerable<(string Name, float[]?[] PerParameter)> StateBuffers();
 }
 
-/// <summary>An optimiser's state: step count, learning rate and named buffers ("exp_avg.0", "momentum_buffer.3", ...).</summary>
-public sealed record OptimizerState(int StepCount, float LearningRate, IReadOnlyDictionary<string, float[]> Buffers);

@@ -52,7 +52,7 @@ internal sealed class CorrelationBank
     public static CorrelationBank Compute(double[][] references, double[][] estimates, int start, int length, int filterLength)
     {
         int k = references.Length, e = estimates.Length, overlap = 2 * (filterLength - 1);
-        int fftSize = SpectralMath.NextPowerOfTwo(Math.Min(length, 16384 - overlap) + overlap);
+        int fftSize = SpectralMath.NextPowerOfTwo(Math.Min(length, 8192 - overlap) + overlap);
         var fft = new RealFft(fftSize);
         int blockLength = fftSize - overlap, blocks = (length + blockLength - 1) / blockLength;
         int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, blocks));

@@ -7,14 +7,14 @@ namespace Demix.Evaluation.Fourier;
 
 /// <summary>
 /// Unnormalised forward complex DFT of a power-of-two length on split real/imaginary arrays:
-/// <c>X[k] = sum_j x[j] exp(-2 pi i j k / n)</c>. Stockham autosort (radix 2, no bit reversal), so every
-/// stage reads and writes unit-stride runs; stages with a stride of 8 or more run on Vector512/Vector256,
+/// <c>X[k] = sum_j x[j] exp(-2 pi i j k / n)</c>. Stockham autosort (no bit reversal), so every
+/// stage reads and writes unit-stride runs; from stride 8 on, pairs of stages are fused into radix-4 passes on Vector512/Vector256,
 /// the three short-stride stages use AVX-512 two-source permutes when present, else scalar code.
 /// An instance is immutable and thread-safe; callers pass their own work buffers.
 /// </summary>
 internal sealed class ComplexFft
 {
-    private readonly double[] cosTable; // cos(2 pi j / n), j in [0, n/2)
+    private readonly double[] cosTable; // cos(2 pi j / n), j in [0, n)
     private readonly double[] sinTable; // -sin(2 pi j / n)
     private readonly double[][] shortStrideRe; // expanded twiddles for strides 1, 2, 4: [stage][q + s p]
     private readonly double[][] shortStrideIm;
@@ -26,9 +26,9 @@ internal sealed class ComplexFft
             throw new ArgumentOutOfRangeException(nameof(length), length, "The FFT length must be a power of two.");
         Length = length;
         int half = Math.Max(1, length / 2);
-        cosTable = new double[half];
-        sinTable = new double[half];
-        for (int j = 0; j < half; j++)
+        cosTable = new double[length];
+        sinTable = new double[length];
+        for (int j = 0; j < length; j++)
         {
             double angle = 2.0 * Math.PI * j / length;
             cosTable[j] = Math.Cos(angle);
@@ -66,10 +66,14 @@ internal sealed class ComplexFft
         if (re.Length < n || im.Length < n || workRe.Length < n || workIm.Length < n)
             throw new ArgumentException("The FFT buffers are shorter than the transform length.");
         bool inWork = false;
-        for (int stride = 1; stride < n; stride <<= 1)
+        for (int stride = 1; stride < n;)
         {
-            if (inWork) Stage(workRe, workIm, re, im, n, stride);
+            bool radix4 = stride >= 8 && 4 * stride <= n;
+            if (radix4 && inWork) Radix4Stage.Run(workRe, workIm, re, im, n, stride, cosTable, sinTable);
+            else if (radix4) Radix4Stage.Run(re, im, workRe, workIm, n, stride, cosTable, sinTable);
+            else if (inWork) Stage(workRe, workIm, re, im, n, stride);
             else Stage(re, im, workRe, workIm, n, stride);
+            stride *= radix4 ? 4 : 2;
             inWork = !inWork;
         }
         if (inWork)

@@ -50,7 +50,7 @@ internal sealed class RealFft
         spectrumIm[0] = 0;
         spectrumRe[m] = zr[0] - zi[0];
         spectrumIm[m] = 0;
-        for (int k = 1; k < m; k++)
+        for (int k = RealFftPacking.Combine(zr, zi, spectrumRe, spectrumIm, cos, sin, m, forward: true); k < m; k++)
         {
             double ar = zr[k], ai = zi[k], br = zr[m - k], bi = -zi[m - k]; // b = conj(Z[m - k])
             double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);              // even part
@@ -66,33 +66,26 @@ internal sealed class RealFft
     {
         int m = Length / 2;
         Span<double> zr = buffers.Re.AsSpan(0, m), zi = buffers.Im.AsSpan(0, m);
-        for (int k = 0; k < m; k++)
-        {
-            double ar = spectrumRe[k], ai = spectrumIm[k], br = spectrumRe[m - k], bi = -spectrumIm[m - k];
-            double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
-            double dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
-            double c = cos[k], s = sin[k];                                  // w = exp(+2 pi i k / n)
-            double or = dr * c - di * s, oi = dr * s + di * c;
-            zr[k] = er - oi;                                                // Z = E + i O
-            zi[k] = ei + or;
-        }
+        InverseCombine(spectrumRe, spectrumIm, zr, zi, m, 0);
+        for (int k = RealFftPacking.Combine(spectrumRe, spectrumIm, zr, zi, cos, sin, m, forward: false); k < m; k++) InverseCombine(spectrumRe, spectrumIm, zr, zi, m, k);
         half.Inverse(zr, zi, buffers.WorkRe, buffers.WorkIm);
-        double scale = 1.0 / m;
-        for (int j = 0; j < m; j++)
-        {
-            signal[2 * j] = zr[j] * scale;
-            signal[2 * j + 1] = zi[j] * scale;
-        }
+        RealFftPacking.Interleave(zr, zi, signal, m, 1.0 / m);
+    }
+
+    private void InverseCombine(ReadOnlySpan<double> spectrumRe, ReadOnlySpan<double> spectrumIm, Span<double> zr, Span<double> zi, int m, int k)
+    {
+        double ar = spectrumRe[k], ai = spectrumIm[k], br = spectrumRe[m - k], bi = -spectrumIm[m - k];
+        double er = 0.5 * (ar + br), ei = 0.5 * (ai + bi);
+        double dr = 0.5 * (ar - br), di = 0.5 * (ai - bi);
+        double c = cos[k], s = sin[k];                                  // w = exp(+2 pi i k / n)
+        double or = dr * c - di * s, oi = dr * s + di * c;
+        zr[k] = er - oi;                                                // Z = E + i O
+        zi[k] = ei + or;
     }
 
     private static void Deinterleave(ReadOnlySpan<double> signal, Span<double> zr, Span<double> zi)
     {
-        int pairs = signal.Length / 2;
-        for (int j = 0; j < pairs; j++)
-        {
-            zr[j] = signal[2 * j];
-            zi[j] = signal[2 * j + 1];
-        }
+        int pairs = RealFftPacking.Deinterleave(signal, zr, zi, signal.Length / 2);
         if ((signal.Length & 1) == 1)
         {
             zr[pairs] = signal[^1];
@@ -103,7 +96,6 @@ internal sealed class RealFft
         zi[pairs..].Clear();
     }
 }
-
 /// <summary>Per-thread scratch for a <see cref="RealFft"/> of a given length.</summary>
 internal sealed class RealFftBuffers
 {

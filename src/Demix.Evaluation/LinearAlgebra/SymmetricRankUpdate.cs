@@ -7,8 +7,8 @@ namespace Demix.Evaluation.LinearAlgebra;
 /// The trailing update of a blocked Cholesky, A22 -= L21 L21^T on the lower triangle of a row-major matrix.
 /// L21 is packed in column blocks of 16 rows (<c>packed[(block * kb + t) * 16 + r] = L21[16 block + r, t]</c>),
 /// so that both operands of the 8 x 16 register tile (16 Vector512 accumulators: 2 loads and 8 broadcasts
-/// per 16 FMAs) stream contiguously. Row strips run in parallel; edge tiles and machines without
-/// Vector512 use scalar code on the same packed panel.
+/// per 16 FMAs) stream contiguously; without AVX-512, four 4 x 8 Vector256 tiles. Row strips run in parallel;
+/// edge tiles use scalar code on the same packed panel.
 /// </summary>
 internal static class SymmetricRankUpdate
 {
@@ -46,6 +46,7 @@ internal static class SymmetricRankUpdate
                 {
                     bool full = tileRows == 8 && j + ColumnBlock <= rows;
                     if (full && Vector512.IsHardwareAccelerated) Tile512(a, n, first, kb, packed, i, j);
+                    else if (full && Vector256.IsHardwareAccelerated) Tile256Region(a, n, first, kb, packed, i, j);
                     else Tile(a, n, first, kb, packed, rows, i, tileRows, j);
                 }
             }
@@ -85,6 +86,41 @@ internal static class SymmetricRankUpdate
     {
         (Vector512.LoadUnsafe(ref m, offset) - low).StoreUnsafe(ref m, offset);
         (Vector512.LoadUnsafe(ref m, offset + 8) - high).StoreUnsafe(ref m, offset + 8);
+    }
+
+    /// <summary>The 8 x 16 region as four 4 x 8 Vector256 tiles (8 accumulators each, within AVX2's 16 registers).</summary>
+    private static void Tile256Region(double[] a, int n, int first, int kb, double[] packed, int i, int j)
+    {
+        for (int r = 0; r < 8; r += 4)
+            for (int c = 0; c < 16; c += 8) Tile256(a, n, first, kb, packed, i + r, j, c);
+    }
+
+    private static void Tile256(double[] a, int n, int first, int kb, double[] packed, int i, int j, int columnOffset)
+    {
+        ref double p = ref MemoryMarshal.GetArrayDataReference(packed);
+        nuint aBase = (nuint)((i / ColumnBlock) * kb * ColumnBlock + i % ColumnBlock);
+        nuint bBase = (nuint)((j / ColumnBlock) * kb * ColumnBlock + columnOffset);
+        Vector256<double> c0 = default, c1 = default, c2 = default, c3 = default, d0 = default, d1 = default, d2 = default, d3 = default;
+        for (nuint t = 0; t < (nuint)kb; t++)
+        {
+            nuint ao = aBase + t * ColumnBlock, bo = bBase + t * ColumnBlock;
+            var b0 = Vector256.LoadUnsafe(ref p, bo);
+            var b1 = Vector256.LoadUnsafe(ref p, bo + 4);
+            var x = Vector256.Create(Get(ref p, ao)); c0 = Vector256.FusedMultiplyAdd(x, b0, c0); d0 = Vector256.FusedMultiplyAdd(x, b1, d0);
+            x = Vector256.Create(Get(ref p, ao + 1)); c1 = Vector256.FusedMultiplyAdd(x, b0, c1); d1 = Vector256.FusedMultiplyAdd(x, b1, d1);
+            x = Vector256.Create(Get(ref p, ao + 2)); c2 = Vector256.FusedMultiplyAdd(x, b0, c2); d2 = Vector256.FusedMultiplyAdd(x, b1, d2);
+            x = Vector256.Create(Get(ref p, ao + 3)); c3 = Vector256.FusedMultiplyAdd(x, b0, c3); d3 = Vector256.FusedMultiplyAdd(x, b1, d3);
+        }
+        ref double m = ref MemoryMarshal.GetArrayDataReference(a);
+        nuint row = (nuint)((first + i) * n + first + j + columnOffset), stride = (nuint)n;
+        Subtract256(ref m, row, c0, d0); Subtract256(ref m, row + stride, c1, d1);
+        Subtract256(ref m, row + 2 * stride, c2, d2); Subtract256(ref m, row + 3 * stride, c3, d3);
+    }
+
+    private static void Subtract256(ref double m, nuint offset, Vector256<double> low, Vector256<double> high)
+    {
+        (Vector256.LoadUnsafe(ref m, offset) - low).StoreUnsafe(ref m, offset);
+        (Vector256.LoadUnsafe(ref m, offset + 4) - high).StoreUnsafe(ref m, offset + 4);
     }
 
     /// <summary>Portable tile: rows [i, i + tileRows), columns [j, min(j + 16, rows)), lower triangle only.</summary>

@@ -9,6 +9,11 @@ public enum Resampling
     Nearest,
     /// <summary>Each pixel blends the four cells around its centre (values are blended, then coloured).</summary>
     Bilinear,
+    /// <summary>
+    /// Each pixel averages the cells it covers, weighted by overlap (values, e.g. dB, are averaged, then
+    /// coloured): for squeezing long spectrograms without skipping frames.
+    /// </summary>
+    Area,
 }
 
 /// <summary>Settings of <see cref="HeatmapImage.Render"/>.</summary>

@@ -8,7 +8,7 @@ namespace Demix.Imaging.Plotting;
 /// </summary>
 public sealed record LineSeries(string Name, double[] X, double[] Y, Rgb Colour, int Thickness, int MarkerSize)
 {
-    /// <summary>Indices of the points that can be drawn (finite, and positive y when <paramref name="logY"/>).</summary>
+    /// <summary>Whether point <paramref name="index"/> can be drawn: finite x and y, and y     /// <summary>Indices of the points that can be drawn (finite, and positive y when <paramref name="logY"/>).</summary>gt; 0 when <paramref name="logY"/>.</summary>
     public bool IsDrawable(int index, bool logY) =>
         double.IsFinite(X[index]) && double.IsFinite(Y[index]) && (!logY || Y[index] > 0);
 }

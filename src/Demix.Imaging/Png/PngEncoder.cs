@@ -14,6 +14,8 @@ public static class PngEncoder
     /// <summary>Largest IDAT chunk written.</summary>
     public const int MaxIdatBytes = 1 << 16;
 
+    private static long saveCounter;
+
     internal static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> through a temporary file and a rename.</summary>
@@ -22,7 +24,8 @@ public static class PngEncoder
     {
         ArgumentNullException.ThrowIfNull(image);
         string fullPath = Path.GetFullPath(path);
-        string temporaryPath = fullPath + ".tmp-" + Environment.ProcessId;
+        // Unique per process and call, so concurrent saves never share a temporary file.
+        string temporaryPath = $"{fullPath}.{Environment.ProcessId}-{Interlocked.Increment(ref saveCounter)}.tmp";
         try
         {
             using (var file = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))

@@ -1,5 +1,6 @@
 using Demix.Engine.Io;
 using Demix.Separation.Models.OpenUnmix;
+using Demix.Separation.Models.Spleeter;
 
 namespace Demix.Separation.Models;
 
@@ -16,6 +17,7 @@ public static class ModelFamilies
     private static readonly Dictionary<string, (string Description, Loader Load)> entries = new(StringComparer.Ordinal)
     {
         [OpenUnmixFamily.Name] = ("Open-Unmix (Stoter et al. 2019): BLSTM on magnitude spectra + multichannel Wiener filter", OpenUnmixFamily.Load),
+        [SpleeterFamily.Name] = ("Spleeter (Hennequin et al. 2020): one 6-level U-Net per stem, soft masks; reads the official TF checkpoints", SpleeterFamily.Load),
     };
 
     /// <summary>Every family name.</summary>

@@ -68,19 +68,23 @@ internal sealed class PickleBuilder
         return Op('t');
     }
 
-    /// <summary>A persistent id ('storage', torch.&lt;type&gt;, key, 'cpu', numel[, None]) followed by BINPERSID.</summary>
-    public PickleBuilder Storage(string type, string key, int count, bool legacy = false)
+    /// <summary>
+    /// A persistent id ('storage', torch.&lt;type&gt;, key, 'cpu', numel) followed by BINPERSID; the legacy form adds
+    /// view metadata: None, or (view key, element offset, view numel) when <paramref name="view"/> is given.
+    /// </summary>
+    public PickleBuilder Storage(string type, string key, int count, bool legacy = false, (int Offset, int Count)? view = null)
     {
         Op('(').String("storage").Global("torch", type).String(key).String("cpu").Int(count);
-        if (legacy) Op('N');
+        if (view is { } v) String(key + "_view").Int(v.Offset).Int(v.Count).Byte(0x87);
+        else if (legacy) Op('N');
         return Op('t').Op('Q');
     }
 
     /// <summary>_rebuild_tensor_v2(storage, offset, size, stride, False, OrderedDict()) followed by REDUCE.</summary>
-    public PickleBuilder Tensor(string type, string key, int count, int offset, int[] size, int[] stride, bool legacy = false)
+    public PickleBuilder Tensor(string type, string key, int count, int offset, int[] size, int[] stride, bool legacy = false, (int Offset, int Count)? view = null)
     {
         Global("torch._utils", "_rebuild_tensor_v2").Op('(');
-        Storage(type, key, count, legacy).Int(offset);
+        Storage(type, key, count, legacy, view).Int(offset);
         Op('(');
         foreach (int s in size) Int(s);
         Op('t').Op('(');

@@ -38,7 +38,8 @@ public sealed class PthReaderTests
         float[] storage = [1, 2, 3, 4, 5, 6, 7];
         var file = BuildLegacyFile(storage);
         var set = PthReader.Read(new MemoryStream(file), "legacy.pth");
-        Assert.Equal(["w", "w_t", "step", "nested.bias"], set.Names);
+        Assert.Equal(["w", "w_t", "step", "nested.bias", "view"], set.Names);
+        Assert.Equal([5f, 7f], set["view"].Data);   // storage view starting at element 3, then offset 1 and stride 2
         Assert.Equal([2, 3], set["w"].Shape);
         Assert.Equal([2f, 3, 4, 5, 6, 7], set["w"].Data);
         Assert.Equal([3, 2], set["w_t"].Shape);
@@ -114,7 +115,8 @@ public sealed class PthReaderTests
 
     /// <summary>
     /// The legacy layout: magic, protocol 1001, sys info, an OrderedDict {w: view at offset 1 of storage "s0",
-    /// w_t: its transpose, step: int64 scalar, nested: {bias: storage "s0"[0:2]}}, the key list, then the storages.
+    /// w_t: its transpose, step: int64 scalar, nested: {bias: storage "s0"[0:2]}, view: a tensor on a storage view
+    /// starting at element 3}, the key list, then the storages.
     /// </summary>
     private static byte[] BuildLegacyFile(float[] floats)
     {
@@ -129,6 +131,7 @@ public sealed class PthReaderTests
             .String("w_t").Tensor("FloatStorage", "s0", floats.Length, 1, [3, 2], [1, 3], legacy: true)
             .String("step").Tensor("LongStorage", "s1", 1, 0, [], [], legacy: true)
             .String("nested").Op('}').String("bias").Tensor("FloatStorage", "s0", floats.Length, 0, [2], [1], legacy: true).Op('s')
+            .String("view").Tensor("FloatStorage", "s0", floats.Length, 1, [2], [2], legacy: true, view: (3, 4))
             .Op('u').Op('.')
             .Proto(2).Op(']').Op('(').String("s0").String("s1").Op('e').Op('.');
         builder.Raw(BitConverter.GetBytes((long)floats.Length)).Raw([.. floats.SelectMany(BitConverter.GetBytes)]);

@@ -56,6 +56,10 @@ public sealed class SafetensorsTests
                 Assert.Equal(original.Data.Select(BitConverter.SingleToInt32Bits), copy.Data.Select(BitConverter.SingleToInt32Bits));
             }
             Assert.Equal(metadata, read.Metadata);
+            var (info, infoMetadata) = SafetensorsReader.ReadInfo(path);
+            Assert.Equal(read.Names, info.Select(t => t.Name));
+            Assert.Equal(read.Select(t => t.Shape), info.Select(t => t.Shape));
+            Assert.Equal(metadata, infoMetadata);
             Assert.Empty(Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + ".*.tmp"));
         }
         finally { File.Delete(path); }

@@ -126,3 +126,33 @@ public sealed class TfCheckpointTests
         File.WriteAllBytes(prefix + ".index", TfTableBuilder.Table(entries, restartInterval: 2, snappy));
     }
 }
+
+public sealed class TfKernelLayoutTests
+{
+    [Fact]
+    public void Conv2d_MovesEveryElementToItsPyTorchPosition()
+    {
+        // TF kernel [kh=2, kw=3, in=4, out=5] with value encoding its index.
+        var data = new float[2 * 3 * 4 * 5];
+        for (int i = 0; i < data.Length; i++) data[i] = i;
+        var converted = TfKernelLayout.Conv2d(new NamedTensorData("conv2d/kernel", [2, 3, 4, 5], data));
+        Assert.Equal([5, 4, 2, 3], converted.Shape);
+        for (int o = 0; o < 5; o++)
+            for (int c = 0; c < 4; c++)
+                for (int y = 0; y < 2; y++)
+                    for (int x = 0; x < 3; x++)
+                        Assert.Equal(((y * 3 + x) * 4 + c) * 5 + o, converted.Data[((o * 4 + c) * 2 + y) * 3 + x]);
+    }
+
+    [Fact]
+    public void Conv2dTranspose_GivesInOutKhKw()
+    {
+        var data = new float[5 * 5 * 16 * 64];
+        for (int i = 0; i < data.Length; i++) data[i] = i;
+        var converted = TfKernelLayout.Conv2dTranspose(new NamedTensorData("conv2d_transpose_4/kernel", [5, 5, 16, 64], data));
+        Assert.Equal([64, 16, 5, 5], converted.Shape);
+        // weight[in=7, out=3, y=1, x=2] = tf[y=1, x=2, out=3, in=7]
+        Assert.Equal(((1 * 5 + 2) * 16 + 3) * 64 + 7, converted.Data[((7 * 16 + 3) * 5 + 1) * 5 + 2]);
+        Assert.Throws<ArgumentException>(() => TfKernelLayout.Conv2d(new NamedTensorData("b", [4], new float[4])));
+    }
+}

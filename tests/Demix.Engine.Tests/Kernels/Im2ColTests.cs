@@ -81,20 +81,23 @@ public sealed class Im2ColTests
     }
 
     [Fact]
-    public void ParallelUnfoldAndFold_SplitByChannel_EqualSerial()
+    public void ParallelUnfoldAndFold_SplitByChannelWithPaddedRows_EqualSerial()
     {
         var g = new ConvGeometry(8, 40, 100, 5, 5, 1, 1, 2, 2, 1, 1, 40, 100);
         float[] image = ConvReference.Random(g.Channels * g.Height * g.Width, 6);
-        int rows = 10;
-        var serial = new float[g.ColumnRows * rows * g.OutWidth];
-        var parallel = new float[serial.Length];
+        int rows = 10, width = rows * g.OutWidth, stride = width + 16;
+        var serial = new float[g.ColumnRows * width];
+        var parallel = new float[g.ColumnRows * stride];
         Im2Col.UnfoldRows(image, g, 7, rows, serial);
-        ParallelIm2Col.UnfoldRows(image, g, 7, rows, parallel, threads: 2);
-        Assert.Equal(serial, parallel);
+        ParallelIm2Col.UnfoldRows(image, g, 7, rows, parallel, stride, threads: 2);
+        for (int r = 0; r < g.ColumnRows; r++)
+        {
+            Assert.Equal(serial.AsSpan(r * width, width).ToArray(), parallel.AsSpan(r * stride, width).ToArray());
+        }
 
         float[] foldedSerial = (float[])image.Clone(), foldedParallel = (float[])image.Clone();
         Im2Col.FoldAddRows(serial, g, 7, rows, foldedSerial);
-        ParallelIm2Col.FoldAddRows(serial, g, 7, rows, foldedParallel, threads: 2);
+        ParallelIm2Col.FoldAddRows(parallel, g, 7, rows, foldedParallel, stride, threads: 2);
         Assert.Equal(foldedSerial, foldedParallel);
     }
 

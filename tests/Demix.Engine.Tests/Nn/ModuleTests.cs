@@ -82,6 +82,21 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void SetRequiresGrad_FreezesEveryParameter()
+    {
+        var net = new Net(new Random(1));
+        net.SetRequiresGrad(false);
+        Assert.All(net.Parameters(), p => Assert.False(p.RequiresGrad));
+        var x = TensorFactory.Randn(new Random(3), [2, 2, 5, 5]);
+        x.RequiresGrad = true;
+        net.Forward(x).Sum().Backward();
+        Assert.NotNull(x.Grad);
+        Assert.All(net.Parameters(), p => Assert.Null(p.Grad));
+        net.SetRequiresGrad(true);
+        Assert.All(net.Parameters(), p => Assert.True(p.RequiresGrad));
+    }
+
+    [Fact]
     public void DefaultInit_FollowsPyTorchBounds()
     {
         var linear = new Linear(100, 50, new Random(1));

@@ -101,7 +101,7 @@ public sealed class ConvTests
         Assert.Equal([0f, 0f, 1f, 1f], x.UpsampleNearest(1, 4).Data);
     }
 
-    private static float[] DirectConv(Tensor x, Tensor w, Tensor b, ConvOptions o, int outHeight, int outWidth)
+    internal static float[] DirectConv(Tensor x, Tensor w, Tensor b, ConvOptions o, int outHeight, int outWidth)
     {
         int n = x.Shape[0], c = x.Shape[1], h = x.Shape[2], wd = x.Shape[3];
         int oc = w.Shape[0], cg = w.Shape[1], kh = w.Shape[2], kw = w.Shape[3], og = oc / o.Groups;

@@ -29,6 +29,28 @@ public sealed class MatMulTests
     }
 
     [Fact]
+    public void BatchedMatMul_SpreadOverCores_MatchesPerBatchProducts()
+    {
+        // 1 MFLOP per batch: small enough for the batches to be spread over the cores.
+        var a = Randn(1, 6, 64, 128);
+        var b = Randn(2, 6, 64, 128);
+        var c = Tensor.MatMul(a, b, transposeB: true);
+        var r = TensorFactory.Randn(new Random(3), c.Shape);
+        c.Backward(r.Data);
+        for (int batch = 0; batch < 6; batch++)
+        {
+            var ai = a.Select(0, batch).Detach();
+            var bi = b.Select(0, batch).Detach();
+            ai.RequiresGrad = bi.RequiresGrad = true;
+            var ci = Tensor.MatMul(ai, bi, transposeB: true);
+            ci.Backward(r.Select(0, batch).Data);
+            Assert.Equal(ci.Data, c.Select(0, batch).Data);
+            Assert.Equal(ai.Grad!, a.Grad!.AsSpan(batch * 64 * 128, 64 * 128).ToArray());
+            Assert.Equal(bi.Grad!, b.Grad!.AsSpan(batch * 64 * 128, 64 * 128).ToArray());
+        }
+    }
+
+    [Fact]
     public void Linear_MatchesNumericGradients()
     {
         GradCheck.Check(x => Tensor.Linear(x[0], x[1], x[2]), [Randn(1, 2, 3, 4), Randn(2, 5, 4), Randn(3, 5)]);

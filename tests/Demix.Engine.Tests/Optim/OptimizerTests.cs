@@ -42,7 +42,7 @@ public sealed class OptimizerTests
             SetGradients(resumed, step);
             first.Step();
         }
-        var state = first.ExportState();
+        var state = OptimizerState.FromNamedTensors(first.ExportState().ToNamedTensors());
         var second = Create(kind, resumed);
         second.ImportState(state);
         for (int step = 2; step < 5; step++)

@@ -46,3 +46,24 @@ public sealed class GruTests
         Assert.Equal(output.Select(1, 4).Data, hidden.Select(0, 0).Data);
     }
 }
+
+public sealed class RecurrentValidationTests
+{
+    [Fact]
+    public void Options_RejectNonPositiveSizesAndBadDropout()
+    {
+        Assert.Throws<ArgumentException>(() => new Lstm(new RecurrentOptions(0, 4), new Random(1)));
+        Assert.Throws<ArgumentException>(() => new Gru(new RecurrentOptions(3, 4, LayerCount: 0), new Random(1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Lstm(new RecurrentOptions(3, 4, Dropout: 1f), new Random(1)));
+    }
+
+    [Fact]
+    public void Forward_WrongInputOrStateShape_SaysWhatWasExpected()
+    {
+        var lstm = new Lstm(new RecurrentOptions(3, 4, LayerCount: 2, Bidirectional: true), new Random(1));
+        var wrongFeatures = Assert.Throws<ArgumentException>(() => lstm.Forward(new Tensor(5, 2, 6)));
+        Assert.Contains("[T, B, 3]", wrongFeatures.Message);
+        var wrongState = Assert.Throws<ArgumentException>(() => lstm.Forward(new Tensor(5, 2, 3), new Tensor(2, 2, 4)));
+        Assert.Contains("h0 must be [4, 2, 4]", wrongState.Message);
+    }
+}

@@ -24,6 +24,10 @@ public sealed class MusevalRegressionTests
         double[][] sdr = BssEvaluator.EvaluateSdr(doubles, estimates, 44100, 44100);
 
         MusdbV4Tests.AssertMatrix(FixtureFiles.Matrix(expected.GetProperty("computed_here_solve").GetProperty("SDR")), sdr, "SDR");
+        var upstream = Demix.Evaluation.Results.MusevalJson.Load(FixtureFiles.BssEval("museval_regression_80s_rock", "expected_upstream.json"));
+        double[][] upstreamSdr = upstream.Targets.Select(t => t.Frames.Select(f => f.Sdr).ToArray()).ToArray();
+        Assert.Equal(["vocals", "accompaniment"], upstream.Targets.Select(t => t.Name));
+        MusdbV4Tests.AssertMatrix(upstreamSdr, sdr, "SDR (upstream museval 0.3.0 JSON)");
     }
 
     [Fact]

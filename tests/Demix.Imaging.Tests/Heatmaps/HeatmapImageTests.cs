@@ -71,6 +71,7 @@ public sealed class HeatmapImageTests
     [Theory]
     [InlineData(Resampling.Nearest)]
     [InlineData(Resampling.Bilinear)]
+    [InlineData(Resampling.Area)]
     public void Render_ColumnMajor_EqualsRowMajorOfTheTransposedMatrix(Resampling resampling)
     {
         const int rows = 5, columns = 7;

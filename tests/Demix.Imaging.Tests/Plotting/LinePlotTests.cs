@@ -117,6 +117,24 @@ public sealed class LinePlotTests
         Assert.True(Found(new Rgb(20, 20, 200)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_DegenerateData_StillDrawsAxes(bool logY)
+    {
+        var empty = new LinePlot { LogY = logY, Title = "no data yet" };
+        Assert.Equal(400, empty.Render(400, 300).Width);
+        var allNaN = new LinePlot { LogY = logY };
+        allNaN.AddSeries("loss", [double.NaN, double.NaN]);
+        allNaN.Render(400, 300);
+        var single = new LinePlot { LogY = logY, ShowLegend = false };
+        single.AddSeries("first validation", [100.0], [0.3], Ink);
+        var canvas = new Canvas(400, 300);
+        PlotFrame frame = single.Draw(canvas, 0, 0, 400, 300);
+        Assert.True(frame.X.Min < 100 && frame.X.Max > 100 && frame.Y.Min < 0.3 && frame.Y.Max > 0.3);
+        Assert.True(InkNear(canvas, frame.X.ToPixel(100), frame.Y.ToPixel(0.3)), "a lone point is marked");
+    }
+
     [Fact]
     public void AddSeries_MismatchedLengths_Throws()
     {

@@ -43,6 +43,16 @@ public sealed class PngRoundTripTests
     }
 
     [Fact]
+    public void Grey16_SetAndGet_UseBigEndianBytes()
+    {
+        var image = new PixelImage(2, 1, PixelFormat.Grey16);
+        image.SetGrey16(1, 0, 0xBEEF);
+        Assert.Equal([0, 0, 0xBE, 0xEF], image.Data);
+        Assert.Equal(0xBEEF, PngDecoder.Decode(PngEncoder.Encode(image)).GetGrey16(1, 0));
+        Assert.Throws<InvalidOperationException>(() => new PixelImage(1, 1, PixelFormat.Grey8).GetGrey16(0, 0));
+    }
+
+    [Fact]
     public void SaveLoad_File_RoundTripsAndLeavesNoTemporaryFile()
     {
         string folder = Directory.CreateTempSubdirectory("demix-png-").FullName;

@@ -46,6 +46,17 @@ public static class SafetensorsReader
         }
     }
 
+    /// <summary>
+    /// Reads only the header: every tensor's name, stored element type and shape (in data order) and the metadata,
+    /// without loading any values (for listing a model file).
+    /// </summary>
+    public static (IReadOnlyList<(string Name, StoredElementType Type, int[] Shape)> Tensors, IReadOnlyDictionary<string, string> Metadata) ReadInfo(string path)
+    {
+        using var stream = OpenForReading(path);
+        var (entries, metadata, _) = ReadHeader(stream, path);
+        return ([.. entries.Select(e => (e.Name, e.Type, e.Shape))], metadata);
+    }
+
     /// <summary>Opens a file for reading, turning a missing file into a <see cref="FileNotFoundException"/> naming it.</summary>
     internal static FileStream OpenForReading(string path)
     {

@@ -1,3 +1,5 @@
+using Demix.Engine.Kernels;
+
 namespace Demix.Engine.Nn.Recurrent;
 
 /// <summary>
@@ -32,10 +34,16 @@ internal readonly record struct DirectionLayout(int Steps, int Batch, int Hidden
     public (float[] Array, int Start, int Ld) PreviousHidden(int order, float[]? h0, float[] zeros, float[] outputs) =>
         order == 0 ? (h0 ?? zeros, 0, Hidden) : (outputs, BlockStart(StepAt(order - 1)), Width);
 
-    /// <summary>Runs the per-direction work, both directions on their own cores when there are two.</summary>
+    /// <summary>
+    /// Runs the per-direction work, both directions on their own cores when there are two, unless the GEMM thread
+    /// limit (<see cref="GemmBackend.MaxThreads"/>, DEMIX_THREADS) is 1, which keeps everything on the calling thread.
+    /// </summary>
     public static void ForEach(int directionCount, Action<int> work)
     {
-        if (directionCount == 1) work(0);
+        if (directionCount == 1 || GemmBackend.MaxThreads == 1)
+        {
+            for (int d = 0; d < directionCount; d++) work(d);
+        }
         else Parallel.For(0, directionCount, work);
     }
 }

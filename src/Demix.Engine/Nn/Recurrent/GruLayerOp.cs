@@ -24,7 +24,7 @@ internal static class GruLayerOp
         int steps = input.Size(0), batch = input.Size(1), hidden = weights[0].HiddenSize, directions = weights.Length;
         if (steps == 0) throw new ArgumentException("A GRU needs at least one time step.");
         foreach (var w in weights) w.Validate(GateCount, input.Size(2));
-        var outputs = new float[steps * batch * directions * hidden];
+        var outputs = GC.AllocateUninitializedArray<float>(steps * batch * directions * hidden);   // every element is written
         var sequences = new GruSequence[directions];
         for (int d = 0; d < directions; d++) sequences[d] = new GruSequence(new DirectionLayout(steps, batch, hidden, directions, d), outputs);
         DirectionLayout.ForEach(directions, d => sequences[d].Run(input.Data, weights[d], initialHidden[d]?.Data));
@@ -52,8 +52,9 @@ internal static class GruLayerOp
     private sealed class GruSequence(DirectionLayout layout, float[] outputs)
     {
         private readonly int gates = GateCount * layout.Hidden;
-        private readonly float[] activations = new float[layout.Steps * layout.Batch * GateCount * layout.Hidden];
-        private readonly float[] candidates = new float[layout.Steps * layout.Batch * layout.Hidden];
+        // Both are fully written by the forward pass, so they skip zeroing.
+        private readonly float[] activations = GC.AllocateUninitializedArray<float>(layout.Steps * layout.Batch * GateCount * layout.Hidden);
+        private readonly float[] candidates = GC.AllocateUninitializedArray<float>(layout.Steps * layout.Batch * layout.Hidden);
 
         public DirectionLayout Layout => layout;
 
@@ -63,12 +64,13 @@ internal static class GruLayerOp
             RecurrentMath.Project(x, layout.Steps * batch, weights.InputWeight, weights.InputBias, null, activations);
             var hiddenPart = new float[batch * gates];
             var zeros = new float[batch * hidden];
+            var hiddenWeightT = RecurrentMath.TransposePadded(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 3H]
             for (int order = 0; order < layout.Steps; order++)
             {
                 int t = layout.StepAt(order);
                 var (array, start, ld) = layout.PreviousHidden(order, h0, zeros, outputs);
                 var source = array.AsSpan(start);
-                HiddenProjection(source, ld, order == 0 && h0 is null, weights, hiddenPart);
+                HiddenProjection(source, ld, order == 0 && h0 is null, weights.HiddenBias, hiddenWeightT, hiddenPart);
                 for (int b = 0; b < batch; b++)
                 {
                     int row = t * batch + b;
@@ -78,25 +80,24 @@ internal static class GruLayerOp
             }
         }
 
-        /// <summary>hiddenPart = h_prev · W_hhᵀ + b_hh ([B, 3H]); the GEMM is skipped when h_prev is known to be zero.</summary>
-        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, RecurrentWeights weights, float[] hiddenPart)
+        /// <summary>hiddenPart = h_prev · W_hhᵀ + b_hh ([B, 3H], from the transposed copy [H, 3H]); the GEMM is skipped when h_prev is known to be zero.</summary>
+        private void HiddenProjection(ReadOnlySpan<float> previousHidden, int ld, bool isZero, Tensor? bias, (float[] Matrix, int Ld) hiddenWeightT, float[] hiddenPart)
         {
-            var bias = weights.HiddenBias;
             for (int b = 0; b < layout.Batch; b++)
             {
                 if (bias is null) Array.Clear(hiddenPart, b * gates, gates);
                 else bias.Data.CopyTo(hiddenPart, b * gates);
             }
             if (!isZero)
-                Gemm.Sgemm(false, true, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, weights.HiddenWeight.Data, layout.Hidden, 1f, hiddenPart, gates);
+                Gemm.Sgemm(false, false, layout.Batch, gates, layout.Hidden, 1f, previousHidden, ld, hiddenWeightT.Matrix, hiddenWeightT.Ld, 1f, hiddenPart, gates);
         }
 
         /// <summary>Back-propagates through time; returns dx (when wanted) and dh0, and accumulates the weight gradients.</summary>
         public (float[]? Input, float[] Hidden) Backward(float[] grad, float[] x, bool wantInput, RecurrentWeights weights, float[]? h0)
         {
             int batch = layout.Batch, hidden = layout.Hidden, rows = layout.Steps * batch;
-            var inputSideGradient = new float[rows * gates];
-            var hiddenSideGradient = new float[rows * gates];
+            var inputSideGradient = GC.AllocateUninitializedArray<float>(rows * gates);    // fully written step by step
+            var hiddenSideGradient = GC.AllocateUninitializedArray<float>(rows * gates);
             var recurrent = new float[batch * hidden];
             var direct = new float[batch * hidden];
             var zeros = new float[batch * hidden];
@@ -117,7 +118,7 @@ internal static class GruLayerOp
                     weights.HiddenWeight.Data, hidden, 1f, direct, hidden);
                 (recurrent, direct) = (direct, recurrent);
             }
-            var inputGradient = wantInput ? new float[rows * weights.InputSize] : null;
+            var inputGradient = wantInput ? GC.AllocateUninitializedArray<float>(rows * weights.InputSize) : null;   // GEMM with beta 0
             RecurrentMath.InputSideGradients(inputSideGradient, rows, x, inputGradient, weights.InputWeight, weights.InputBias);
             if (weights.HiddenBias is { RequiresGrad: true } hiddenBias) RecurrentMath.AddColumnSums(hiddenSideGradient, rows, gates, hiddenBias.EnsureGrad());
             if (weights.HiddenWeight.RequiresGrad) RecurrentMath.HiddenWeightGradient(hiddenSideGradient, outputs, h0, layout, weights.HiddenWeight.EnsureGrad());

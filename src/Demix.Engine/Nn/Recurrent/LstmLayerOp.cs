@@ -28,7 +28,7 @@ internal static class LstmLayerOp
         if (steps == 0) throw new ArgumentException("An LSTM needs at least one time step.");
         foreach (var w in weights) w.Validate(GateCount, input.Size(2));
         // Shared buffer [T + 1, B, D·H]: rows 0..T−1 are the outputs, row T the final cell states, so one node serves all.
-        var packed = new float[(steps + 1) * batch * directions * hidden];
+        var packed = GC.AllocateUninitializedArray<float>((steps + 1) * batch * directions * hidden);   // every element is written
         var sequences = new LstmSequence[directions];
         for (int d = 0; d < directions; d++) sequences[d] = new LstmSequence(new DirectionLayout(steps, batch, hidden, directions, d), packed);
         DirectionLayout.ForEach(directions, d => sequences[d].Run(input.Data, weights[d], initialHidden[d]?.Data, initialCell[d]?.Data));
@@ -65,8 +65,9 @@ internal static class LstmLayerOp
     private sealed class LstmSequence(DirectionLayout layout, float[] packed)
     {
         private readonly int gates = GateCount * layout.Hidden;
-        private readonly float[] activations = new float[layout.Steps * layout.Batch * GateCount * layout.Hidden];
-        private readonly float[] cells = new float[layout.Steps * layout.Batch * layout.Hidden];
+        // Both are fully written by the forward pass, so they skip zeroing (tens of MB per layer).
+        private readonly float[] activations = GC.AllocateUninitializedArray<float>(layout.Steps * layout.Batch * GateCount * layout.Hidden);
+        private readonly float[] cells = GC.AllocateUninitializedArray<float>(layout.Steps * layout.Batch * layout.Hidden);
 
         public DirectionLayout Layout => layout;
 
@@ -74,6 +75,7 @@ internal static class LstmLayerOp
         {
             int batch = layout.Batch, hidden = layout.Hidden, stateSize = batch * hidden, steps = layout.Steps;
             RecurrentMath.Project(x, steps * batch, weights.InputWeight, weights.InputBias, weights.HiddenBias, activations);
+            var (hiddenWeightT, ldT) = RecurrentMath.TransposePadded(weights.HiddenWeight.Data, gates, hidden);   // W_hhᵀ [H, 4H]
             var zeros = new float[stateSize];
             for (int order = 0; order < steps; order++)
             {
@@ -83,7 +85,7 @@ internal static class LstmLayerOp
                 {
                     // h_prev is [B, H] with leading dimension D·H (or h0, contiguous).
                     var (array, start, ld) = layout.PreviousHidden(order, h0, zeros, packed);
-                    Gemm.Sgemm(false, true, batch, gates, hidden, 1f, array.AsSpan(start), ld, weights.HiddenWeight.Data, hidden, 1f, gateBlock, gates);
+                    Gemm.Sgemm(false, false, batch, gates, hidden, 1f, array.AsSpan(start), ld, hiddenWeightT, ldT, 1f, gateBlock, gates);
                 }
                 ReadOnlySpan<float> previousCell = order == 0 ? c0 ?? zeros : cells.AsSpan(previous * stateSize, stateSize);
                 for (int b = 0; b < batch; b++)
@@ -100,7 +102,7 @@ internal static class LstmLayerOp
         public (float[]? Input, float[] Hidden, float[] Cell) Backward(float[] grad, float[] x, bool wantInput, RecurrentWeights weights, float[]? h0, float[]? c0)
         {
             int batch = layout.Batch, hidden = layout.Hidden, stateSize = batch * hidden, steps = layout.Steps;
-            var gateGradient = new float[steps * batch * gates];
+            var gateGradient = GC.AllocateUninitializedArray<float>(steps * batch * gates);   // fully written step by step
             var hiddenGradient = new float[stateSize];
             var cellGradient = new float[stateSize];
             for (int b = 0; b < batch; b++) grad.AsSpan(layout.RowStart(steps, b), hidden).CopyTo(cellGradient.AsSpan(b * hidden));
@@ -121,7 +123,7 @@ internal static class LstmLayerOp
                     weights.HiddenWeight.Data, hidden, 0f, hiddenGradient, hidden);
             }
             int rows = steps * batch;
-            var inputGradient = wantInput ? new float[rows * weights.InputSize] : null;
+            var inputGradient = wantInput ? GC.AllocateUninitializedArray<float>(rows * weights.InputSize) : null;   // GEMM with beta 0
             RecurrentMath.InputSideGradients(gateGradient, rows, x, inputGradient, weights.InputWeight, weights.InputBias);
             if (weights.HiddenBias is { RequiresGrad: true } hiddenBias) RecurrentMath.AddColumnSums(gateGradient, rows, gates, hiddenBias.EnsureGrad());
             if (weights.HiddenWeight.RequiresGrad) RecurrentMath.HiddenWeightGradient(gateGradient, packed, h0, layout, weights.HiddenWeight.EnsureGrad());

@@ -45,6 +45,28 @@ internal static class RecurrentMath
             Gemm.Sgemm(false, false, rows, inputSize, cols, 1f, gateGradient, cols, weight.Data, inputSize, 0f, inputGradient, inputSize);
     }
 
+    /// <summary>
+    /// Wᵀ as a new row-major array [cols, rows] with leading dimension <c>Ld</c> ≥ rows. The recurrent step multiplies
+    /// h_prev [B, H] by W_hhᵀ; with the transposed copy that is a plain (non-transposed) product, which the small-row
+    /// GEMM path runs about 1.5x faster. Rows are padded off multiples of 1 KiB apart (4 KiB-apart rows alias in
+    /// the cache and cost the in-place GEMM about 10 % here).
+    /// </summary>
+    public static (float[] Matrix, int Ld) TransposePadded(float[] matrix, int rows, int cols)
+    {
+        int ld = rows * sizeof(float) % 1024 == 0 ? rows + 16 : rows;
+        var result = new float[cols * ld];
+        const int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile)
+        {
+            for (int c0 = 0; c0 < cols; c0 += tile)
+            {
+                for (int r = r0; r < Math.Min(r0 + tile, rows); r++)
+                    for (int c = c0; c < Math.Min(c0 + tile, cols); c++) result[c * ld + r] = matrix[r * cols + c];
+            }
+        }
+        return (result, ld);
+    }
+
     /// <summary>sums[c] += Σ_r matrix[r, c].</summary>
     public static void AddColumnSums(ReadOnlySpan<float> matrix, int rows, int cols, Span<float> sums)
     {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Demix.Separation.Methods.RepetSim;
 
 /// <summary>
@@ -50,11 +52,13 @@ public sealed class RepeatingModel
     /// <param name="mask">Receives the background mask in [0, 1], [bins].</param>
     public static void BackgroundMask(ReadOnlySpan<float> model, ReadOnlySpan<float> mixture, int cutoffBin, Span<float> mask)
     {
-        for (int b = 0; b < mixture.Length; b++)
-        {
-            float mix = mixture[b];
-            mask[b] = b <= cutoffBin ? 1f : (MathF.Min(model[b], mix) + Epsilon) / (mix + Epsilon);
-        }
+        Span<float> result = mask[..mixture.Length];
+        TensorPrimitives.Min(model[..mixture.Length], mixture, result);
+        TensorPrimitives.Add(result, Epsilon, result);
+        Span<float> denominator = mixture.Length <= 4097 ? stackalloc float[mixture.Length] : new float[mixture.Length];
+        TensorPrimitives.Add(mixture, Epsilon, denominator);
+        TensorPrimitives.Divide(result, denominator, result);
+        result[..Math.Min(cutoffBin + 1, result.Length)].Fill(1f);
     }
 
     /// <summary>The cutoff bin of the reference code: ceil(cutoffHz x (N - 1) / rate).</summary>

@@ -12,16 +12,11 @@ public sealed class RepetSimProcessor : ISpectralProcessor
 {
     private readonly SimilarityWindow window;
     private readonly SimilarFramePicker picker;
-    private readonly RepeatingModel model = new();
+    private readonly ChannelMasker[] maskers;   // [channels]
     private readonly int halfWindow;
-    private readonly int cutoffBin;
     private readonly Queue<SpectralFrame> pending = new();
     private readonly List<int> picked = [];
-    private readonly List<float[]> similarFrames = [];
     private readonly float[] row;
-    private readonly float[] median;
-    private readonly float[] mask;
-    private readonly float[] foregroundMask;
 
     /// <summary>Creates the processor for one track.</summary>
     /// <param name="options">REPET-SIM parameters.</param>
@@ -39,11 +34,9 @@ public sealed class RepetSimProcessor : ISpectralProcessor
         window = new SimilarityWindow(channelCount, binCount, halfWindow);
         picker = new SimilarFramePicker((float)options.SimilarityThreshold,
             (int)Math.Round(options.MinDistanceSeconds * framesPerSecond), options.MaxSimilarFrames);
-        cutoffBin = RepeatingModel.CutoffBin(options.CutoffHz, fftSize, sampleRate);
+        int cutoffBin = RepeatingModel.CutoffBin(options.CutoffHz, fftSize, sampleRate);
         row = new float[2 * halfWindow + 1];
-        median = new float[binCount];
-        mask = new float[binCount];
-        foregroundMask = new float[binCount];
+        maskers = [.. Enumerable.Range(0, channelCount).Select(_ => new ChannelMasker(binCount, cutoffBin))];
     }
 
     /// <summary>Frames searched on each side of a frame.</summary>
@@ -68,18 +61,12 @@ public sealed class RepetSimProcessor : ISpectralProcessor
         if (!endOfTrack && window.FrameCount <= frame + halfWindow) return false;
         consumed = pending.Dequeue();
         PickSimilar(frame);
-        for (int c = 0; c < consumed.ChannelCount; c++)
-        {
-            similarFrames.Clear();
-            foreach (int other in picked) similarFrames.Add(window.Magnitude(other, c));
-            model.Median(similarFrames, median);
-            RepeatingModel.BackgroundMask(median, window.Magnitude(frame, c), cutoffBin, mask);
-            for (int b = 0; b < mask.Length; b++) foregroundMask[b] = 1f - mask[b];
-            consumed.MaskInto(c, foregroundMask, stems[0]);
-            consumed.MaskInto(c, mask, stems[1]);
-        }
+        for (int c = 0; c < maskers.Length; c++) ApplyChannel(c, frame, consumed, stems);
         return true;
     }
+
+    private void ApplyChannel(int channel, long frame, SpectralFrame mixture, SpectralFrame[] stems) =>
+        maskers[channel].Apply(picked.Select(other => window.Magnitude(other, channel)), window.Magnitude(frame, channel), mixture, channel, stems);
 
     private void PickSimilar(long frame)
     {

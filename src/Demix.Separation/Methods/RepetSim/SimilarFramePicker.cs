@@ -14,6 +14,7 @@ public sealed class SimilarFramePicker
     private readonly int maxCount;
     private readonly List<int> candidates = [];
     private readonly List<int> kept = [];
+    private long[] keys = new long[64];
 
     /// <summary>Creates a picker.</summary>
     /// <param name="threshold">Minimum similarity of a peak.</param>
@@ -49,19 +50,21 @@ public sealed class SimilarFramePicker
         foreach (int index in kept) picked.Add(first + index);
     }
 
+    /// <summary>
+    /// Orders the candidates by similarity, highest first, ties by frame (earlier first), with one sort of
+    /// 64-bit keys: the high half is the complement of the similarity's bits (similarities are not negative,
+    /// so their bit patterns order like their values), the low half the position.
+    /// </summary>
     private void SortByDescendingValue(ReadOnlySpan<float> row)
     {
-        // Stable for equal values (earlier frame first), so both search modes choose the same frames.
-        float[] values = new float[candidates.Count];
-        for (int i = 0; i < values.Length; i++) values[i] = row[candidates[i]];
-        int[] order = [.. candidates];
-        int[] positions = [.. Enumerable.Range(0, order.Length)];
-        Array.Sort(positions, (a, b) =>
+        if (keys.Length < candidates.Count) keys = new long[Math.Max(candidates.Count, 2 * keys.Length)];
+        for (int i = 0; i < candidates.Count; i++)
         {
-            int byValue = values[b].CompareTo(values[a]);
-            return byValue != 0 ? byValue : order[a].CompareTo(order[b]);
-        });
-        for (int i = 0; i < positions.Length; i++) candidates[i] = order[positions[i]];
+            float value = Math.Max(row[candidates[i]], 0f);
+            keys[i] = ((long)(uint.MaxValue - BitConverter.SingleToUInt32Bits(value)) << 32) | (uint)candidates[i];
+        }
+        Array.Sort(keys, 0, candidates.Count);
+        for (int i = 0; i < candidates.Count; i++) candidates[i] = (int)(keys[i] & uint.MaxValue);
     }
 
     private bool IsFarFromKept(int index)

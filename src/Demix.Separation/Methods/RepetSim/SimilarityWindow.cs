@@ -43,17 +43,14 @@ internal sealed class SimilarityWindow
         for (int c = 0; c < channelCount; c++)
         {
             float[] mag = mags[c] ??= new float[binCount];
-            for (int b = 0; b < binCount; b++) mag[b] = MathF.Sqrt(real[c][b] * real[c][b] + imaginary[c][b] * imaginary[c][b]);
+            TensorPrimitives.Hypot(real[c], imaginary[c], mag);
             TensorPrimitives.Add(mean, mag, mean);
         }
         float norm = TensorPrimitives.Norm(mean);
         if (norm > 0) TensorPrimitives.Divide(mean, norm, mean);   // the channel mean's 1/C cancels here
         float[] row = similarities[slot] ??= new float[halfWindow + 1];
-        long newest = FrameCount;
-        for (int lag = 0; lag <= halfWindow && lag <= newest; lag++)
-        {
-            row[lag] = TensorPrimitives.Dot(mean, unitMeans[Slot(newest - lag)]!);
-        }
+        int lagCount = (int)Math.Min(halfWindow, FrameCount) + 1;
+        for (int lag = 0; lag < lagCount; lag++) row[lag] = TensorPrimitives.Dot(mean, unitMeans[Slot(FrameCount - lag)]!);
         FrameCount++;
     }
 

@@ -12,8 +12,8 @@ namespace Demix.Separation.Methods.RepetSim;
 public sealed class WholeSongRepetSimProcessor : ISpectralProcessor
 {
     private readonly SimilarFramePicker picker;
-    private readonly RepeatingModel model = new();
     private readonly int cutoffBin;
+    private ChannelMasker[] maskers = [];
     private readonly List<SpectralFrame> frames = [];
     private readonly List<float[][]> magnitudes = [];   // [frames][channels][bins]
     private List<int>[] similar = [];                    // [frames], chosen on the first take
@@ -41,10 +41,7 @@ public sealed class WholeSongRepetSimProcessor : ISpectralProcessor
         for (int c = 0; c < mags.Length; c++)
         {
             mags[c] = new float[mixture.BinCount];
-            for (int b = 0; b < mixture.BinCount; b++)
-            {
-                mags[c][b] = MathF.Sqrt(mixture.Real[c][b] * mixture.Real[c][b] + mixture.Imaginary[c][b] * mixture.Imaginary[c][b]);
-            }
+            TensorPrimitives.Hypot(mixture.Real[c], mixture.Imaginary[c], mags[c]);
         }
         magnitudes.Add(mags);
         frames.Add(mixture);
@@ -59,16 +56,10 @@ public sealed class WholeSongRepetSimProcessor : ISpectralProcessor
         int frame = nextFrame++;
         consumed = frames[frame];
         int binCount = consumed.BinCount;
-        var median = new float[binCount];
-        var mask = new float[binCount];
-        var foreground = new float[binCount];
+        if (maskers.Length == 0) maskers = [.. Enumerable.Range(0, consumed.ChannelCount).Select(_ => new ChannelMasker(binCount, cutoffBin))];
         for (int c = 0; c < consumed.ChannelCount; c++)
         {
-            model.Median([.. similar[frame].Select(other => magnitudes[other][c])], median);
-            RepeatingModel.BackgroundMask(median, magnitudes[frame][c], cutoffBin, mask);
-            for (int b = 0; b < binCount; b++) foreground[b] = 1f - mask[b];
-            consumed.MaskInto(c, foreground, stems[0]);
-            consumed.MaskInto(c, mask, stems[1]);
+            maskers[c].Apply(similar[frame].Select(other => magnitudes[other][c]), magnitudes[frame][c], consumed, c, stems);
         }
         return true;
     }

@@ -1,4 +1,4 @@
-namespace Demix.Imaging.Plotting;
+namespace Demix.Imaging.Drawing;
 
 /// <summary>Liang-Barsky clipping of a line segment to an axis-aligned rectangle.</summary>
 internal static class SegmentClipper
