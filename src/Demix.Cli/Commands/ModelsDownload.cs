@@ -23,6 +23,7 @@ internal static class ModelsDownload
         catch (ModelDownloadException e)
         {
             console.WriteError(e.Message);
+            console.Error.WriteLine($"Models folder: {store.Folder}; nothing was installed.");
             return ExitCodes.Failure;
         }
         foreach (SourceFile source in result.Sources)

@@ -9,8 +9,7 @@ internal static class ModelsList
 {
     public static int Run(CliConsole console, ModelStore store)
     {
-        var table = new Table().AddColumns(new TableColumn("name").NoWrap(), new TableColumn("status").NoWrap(), new TableColumn("family").NoWrap(),
-            new TableColumn("stems"), new TableColumn("rate").NoWrap(), new TableColumn("description"));
+        var table = new Table().AddColumns(new TableColumn("name").NoWrap(), new TableColumn("status").NoWrap(), new TableColumn("model"));
         var listed = new HashSet<string>(StringComparer.Ordinal);
         foreach (CatalogEntry entry in ModelCatalog.Entries)
         {
@@ -33,11 +32,13 @@ internal static class ModelsList
         return ExitCodes.Success;
     }
 
-    private static string[] Cells(string name, string status, ModelCard? card, string description) =>
-    [
-        Markup.Escape(name), status, Markup.Escape(card?.Family ?? ""), Markup.Escape(card is null ? "" : string.Join(", ", card.Targets)),
-        card is null ? "" : $"{card.SampleRate} Hz", Markup.Escape(description),
-    ];
+    /// <summary>Name, status, and the description followed by the card's family, targets and rate when there is a card.</summary>
+    private static string[] Cells(string name, string status, ModelCard? card, string description)
+    {
+        string details = card is null ? description
+            : $"{description}\nfamily {card.Family}; targets {string.Join(", ", card.Targets)}; {card.SampleRate} Hz; weights licence: {card.Licence}";
+        return [Markup.Escape(name), status, Markup.Escape(details)];
+    }
 
     private static ModelCard? TryReadCard(string? path)
     {
