@@ -53,6 +53,15 @@ public sealed class PixelImage
         return (ushort)(Data[offset] << 8 | Data[offset + 1]);
     }
 
+    /// <summary>Sets the 16-bit grey sample at (x, y); only for <see cref="PixelFormat.Grey16"/>.</summary>
+    public void SetGrey16(int x, int y, ushort value)
+    {
+        if (Format != PixelFormat.Grey16) throw new InvalidOperationException($"The image is {Format}, not Grey16.");
+        int offset = y * Stride + 2 * x;
+        Data[offset] = (byte)(value >> 8);
+        Data[offset + 1] = (byte)value;
+    }
+
     private static int CheckedSize(int width, int height, PixelFormat format)
     {
         if (width < 1 || height < 1)

@@ -27,8 +27,8 @@ public class SgemmBenchmarks
     public void Sgemm() => workload.Run();
 }
 
-/// <summary>BenchmarkDotNet view of the Spleeter conv / conv-transpose layers, forward and forward + backward.</summary>
-public class ConvLayerBenchmarks
+/// <summary>BenchmarkDotNet view of the Spleeter conv / conv-transpose layers at kernel level (spans, no autograd), forward and forward + backward.</summary>
+public class ConvKernelBenchmarks
 {
     [ParamsSource(nameof(Layers))]
     public int Layer { get; set; }

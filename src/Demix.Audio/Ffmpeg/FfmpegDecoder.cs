@@ -21,12 +21,13 @@ public sealed class FfmpegDecoder : IAudioSource
     private long framesRead;
     private bool finished;
 
-    private FfmpegDecoder(ToolProcess process, string path, AudioFormat format, AudioStreamInfo stream)
+    private FfmpegDecoder(ToolProcess process, string path, AudioFormat format, MediaProbe probe, int streamIndex)
     {
         this.process = process;
         this.path = path;
         Format = format;
-        Stream = stream;
+        Probe = probe;
+        Stream = probe.AudioStreams[streamIndex];
     }
 
     /// <inheritdoc />
@@ -39,13 +40,18 @@ public sealed class FfmpegDecoder : IAudioSource
     /// <summary>Frames expected from the probed duration (approximate), or null when the duration is unknown.</summary>
     public long? EstimatedFrameCount => Stream.DurationSeconds is double seconds ? (long)Math.Round(seconds * Format.SampleRate) : null;
 
+    /// <summary>What ffprobe said about the whole file (container, every audio stream).</summary>
+    public MediaProbe Probe { get; }
+
     /// <summary>The probed stream being decoded (its own rate, before any resampling by ffmpeg).</summary>
     public AudioStreamInfo Stream { get; }
 
     /// <summary>Starts decoding one audio stream of <paramref name="path"/>.</summary>
     /// <param name="path">Any file ffmpeg can read.</param>
     /// <param name="streamIndex">Which audio stream (0 = first; for NI stem MP4: 0 mixture, 1 drums, 2 bass, 3 other, 4 vocals).</param>
-    /// <param name="sampleRate">Resample to this rate in Hz inside ffmpeg, or null to keep the stream's rate.</param>
+    /// <param name="sampleRate">Resample to this rate in Hz inside ffmpeg (<c>-ar</c>), or null to keep the stream's rate.
+    /// ffmpeg's default resampler is weak (measured 48 to 16 kHz: 15 dB attenuation at 8.2 kHz, -0.4 dB at 7 kHz);
+    /// <see cref="AudioFile"/> decodes at the stream's rate and uses <see cref="SincResampler"/> instead.</param>
     /// <param name="tools">The ffmpeg to use, or null for the installed one.</param>
     /// <exception cref="AudioFormatException">ffmpeg is missing, the file is unreadable, or the stream does not exist.</exception>
     public static FfmpegDecoder Open(string path, int streamIndex = 0, int? sampleRate = null, FfmpegTools? tools = null)
@@ -54,9 +60,10 @@ public sealed class FfmpegDecoder : IAudioSource
         MediaProbe probe = FfprobeReader.Probe(tools, path);
         AudioStreamInfo stream = SelectStream(probe, streamIndex, path);
         var format = new AudioFormat(sampleRate ?? stream.SampleRate, stream.ChannelCount);
-        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, sampleRate));
+        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, Arguments(path, streamIndex, format),
+            reason => new AudioFormatException(path, $"ffmpeg is needed to decode this file, but {reason}."));
         process.StandardInput.Close();
-        return new FfmpegDecoder(process, path, format, stream);
+        return new FfmpegDecoder(process, path, format, probe, streamIndex);
     }
 
     /// <inheritdoc />
@@ -101,6 +108,10 @@ public sealed class FfmpegDecoder : IAudioSource
             throw new AudioFormatException(path, $"audio stream {streamIndex} does not exist: the file has {probe.AudioStreams.Count} audio stream(s), numbered from 0.");
         }
         AudioStreamInfo stream = probe.AudioStreams[streamIndex];
+        if (stream.CodecName is "" or "none")
+        {
+            throw new AudioFormatException(path, $"unsupported codec: ffmpeg has no decoder for audio stream {streamIndex}.") { IsUnsupportedCodec = true };
+        }
         if (stream.SampleRate <= 0 || stream.ChannelCount <= 0)
         {
             throw new AudioFormatException(path, $"audio stream {streamIndex} ({stream.CodecName}) has no usable rate or channel count; the codec may be unsupported.");
@@ -108,12 +119,11 @@ public sealed class FfmpegDecoder : IAudioSource
         return stream;
     }
 
-    private static List<string> Arguments(string path, int streamIndex, int? sampleRate)
-    {
-        List<string> arguments = ["-nostdin", "-hide_banner", "-v", "error", "-i", "file:" + path,
-            "-map", $"0:a:{streamIndex}", "-vn", "-sn", "-dn"];
-        if (sampleRate is int rate) arguments.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
-        arguments.AddRange(["-f", "f32le", "-acodec", "pcm_f32le", "pipe:1"]);
-        return arguments;
-    }
+    /// <summary>Rate and channel count are always given, so the raw output has exactly the announced format.</summary>
+    private static List<string> Arguments(string path, int streamIndex, AudioFormat format) =>
+    [
+        "-nostdin", "-hide_banner", "-v", "error", "-i", "file:" + path, "-map", $"0:a:{streamIndex}", "-vn", "-sn", "-dn",
+        "-ac", format.ChannelCount.ToString(CultureInfo.InvariantCulture), "-ar", format.SampleRate.ToString(CultureInfo.InvariantCulture),
+        "-f", "f32le", "-acodec", "pcm_f32le", "pipe:1",
+    ];
 }

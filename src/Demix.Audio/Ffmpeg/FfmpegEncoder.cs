@@ -42,7 +42,9 @@ public sealed class FfmpegEncoder : IAudioSink
     {
         tools ??= FfmpegTools.RequireForWriting(displayPath);
         List<string> arguments = Arguments(outputPath, displayPath, format, fileFormat, options);
-        return new FfmpegEncoder(ToolProcess.Start(tools.FfmpegPath, arguments), displayPath, format);
+        ToolProcess process = ToolProcess.Start(tools.FfmpegPath, arguments,
+            reason => new AudioWriteException(displayPath, $"ffmpeg is needed to encode this format, but {reason}."));
+        return new FfmpegEncoder(process, displayPath, format);
     }
 
     /// <inheritdoc />

@@ -22,12 +22,24 @@ public sealed record FfmpegTools(string FfmpegPath, string FfprobePath)
     public static FfmpegTools? Installed => found.Value;
 
     /// <summary>The tools, or an <see cref="AudioFormatException"/> about <paramref name="filePath"/> explaining how to install ffmpeg.</summary>
-    public static FfmpegTools RequireForReading(string filePath) => Installed ??
-        throw new AudioFormatException(filePath, $"this is not a WAV file, so it is decoded through ffmpeg, which is not installed: {InstallHint}.");
+    public static FfmpegTools RequireForReading(string filePath) => Installed ?? throw Missing(filePath);
+
+    /// <summary>The error for reading <paramref name="filePath"/> on a machine without ffmpeg.</summary>
+    public static AudioFormatException Missing(string filePath) =>
+        new(filePath, $"this is not a PCM/float WAV file, so it is decoded through ffmpeg, which {WhyMissing()}; {InstallHint}.");
+
+    /// <summary>"is not installed", or what is wrong with DEMIX_FFMPEG when it is set.</summary>
+    private static string WhyMissing()
+    {
+        string? setting = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(setting)
+            ? "is not installed (not found on PATH)"
+            : $"was not found: {EnvironmentVariable}='{setting}' is not an ffmpeg executable with ffprobe beside it";
+    }
 
     /// <summary>The tools, or an <see cref="AudioWriteException"/> about <paramref name="filePath"/> explaining how to install ffmpeg.</summary>
     public static FfmpegTools RequireForWriting(string filePath) => Installed ??
-        throw new AudioWriteException(filePath, $"this format is encoded through ffmpeg, which is not installed: {InstallHint}.");
+        throw new AudioWriteException(filePath, $"this format is encoded through ffmpeg, which {WhyMissing()}; {InstallHint}.");
 
     /// <summary>Looks the tools up from an explicit setting and a PATH value (testable without touching the environment).</summary>
     /// <param name="explicitFfmpeg">The value of DEMIX_FFMPEG, or null.</param>

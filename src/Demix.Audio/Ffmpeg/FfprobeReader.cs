@@ -16,7 +16,8 @@ public static class FfprobeReader
     {
         using FileStream check = AudioFileAccess.OpenRead(path); // missing/empty files get our own message
         using var process = ToolProcess.Start(tools.FfprobePath,
-            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-select_streams", "a", "-i", "file:" + path]);
+            ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-select_streams", "a", "-i", "file:" + path],
+            reason => new AudioFormatException(path, $"ffprobe is needed to read this file, but {reason}."));
         process.StandardInput.Close();
         string json;
         using (var reader = new StreamReader(process.StandardOutput)) json = reader.ReadToEnd();

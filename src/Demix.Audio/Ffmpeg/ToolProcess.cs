@@ -29,7 +29,8 @@ internal sealed class ToolProcess : IDisposable
     public Stream StandardOutput => process.StandardOutput.BaseStream;
 
     /// <summary>Starts <paramref name="executable"/> with the arguments passed as they are (no shell, no quoting).</summary>
-    public static ToolProcess Start(string executable, IEnumerable<string> arguments)
+    /// <param name="fail">Makes the exception thrown when the executable cannot be started, from the reason.</param>
+    public static ToolProcess Start(string executable, IEnumerable<string> arguments, Func<string, Exception> fail)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -40,7 +41,14 @@ internal sealed class ToolProcess : IDisposable
             CreateNoWindow = true,
         };
         foreach (string argument in arguments) info.ArgumentList.Add(argument);
-        return new ToolProcess(Process.Start(info) ?? throw new InvalidOperationException($"Cannot start '{executable}'."));
+        try
+        {
+            return new ToolProcess(Process.Start(info) ?? throw fail($"'{executable}' did not start"));
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw fail($"'{executable}' cannot be started ({e.Message})");
+        }
     }
 
     /// <summary>Waits for the process to end (stdin should be closed first); returns its exit code.</summary>

@@ -13,8 +13,18 @@ public static class AudioFile
     public static IAudioSource Open(string path, AudioReadOptions? options = null)
     {
         options ??= AudioReadOptions.Default;
-        IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex, options.SampleRate);
-        return source;
+        if (options.SampleRate is <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.SampleRate, "The target sample rate must be positive.");
+        IAudioSource source = IsWav(path) ? OpenWav(path, options) : FfmpegDecoder.Open(path, options.StreamIndex);
+        try
+        {
+            if (options.RequireMonoOrStereo) source = ChannelMap.ToMonoOrStereo(source, options.Downmix, path);
+            return options.SampleRate is int rate ? SincResampler.Resample(source, rate) : source;
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Reads a whole file into a planar waveform.</summary>
@@ -59,14 +69,28 @@ public static class AudioFile
         }
     }
 
-    /// <summary>True when the file starts with a RIFF/RF64/BW64 WAVE header.</summary>
+    /// <summary>True when the file starts with a RIFF/RF64/BW64 WAVE header (or is a RIFF file truncated before its type).</summary>
     /// <exception cref="AudioFormatException">The file is missing or empty.</exception>
     public static bool IsWav(string path)
     {
         using FileStream stream = AudioFileAccess.OpenRead(path);
         Span<byte> first = stackalloc byte[12];
         int got = stream.ReadAtLeast(first, first.Length, throwOnEndOfStream: false);
-        return WavHeaderReader.IsWav(first[..got]);
+        return WavHeaderReader.LooksLikeWav(first[..got]);
+    }
+
+    /// <summary>A WAV of a codec we do not decode (A-law, ADPCM, MP3-in-WAV...): ffmpeg's turn; if it cannot either,
+    /// the error names the codec from the WAV header.</summary>
+    private static FfmpegDecoder OpenWavThroughFfmpeg(string path, AudioFormatException wavError)
+    {
+        try
+        {
+            return FfmpegDecoder.Open(path, 0);
+        }
+        catch (AudioFormatException e) when (e.IsUnsupportedCodec)
+        {
+            throw new AudioFormatException(path, $"{wavError.Problem.Split(';')[0]}, which ffmpeg cannot decode either.", e) { IsUnsupportedCodec = true };
+        }
     }
 
     private static IAudioSource OpenWav(string path, AudioReadOptions options)
@@ -75,15 +99,13 @@ public static class AudioFile
         {
             throw new AudioFormatException(path, $"audio stream {options.StreamIndex} does not exist: a WAV file has one audio stream (0).");
         }
-        IAudioSource source;
         try
         {
-            source = WavReader.Open(path);
+            return WavReader.Open(path);
         }
         catch (AudioFormatException e) when (e.IsUnsupportedCodec && FfmpegTools.Installed is not null)
         {
-            return FfmpegDecoder.Open(path, 0, options.SampleRate);
+            return OpenWavThroughFfmpeg(path, e);
         }
-        return options.SampleRate is int rate && rate != source.Format.SampleRate ? SincResampler.Resample(source, rate) : source;
     }
 }

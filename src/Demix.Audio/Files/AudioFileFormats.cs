@@ -5,10 +5,14 @@ public static class AudioFileFormats
 {
     /// <summary>The format for a file name's extension (case-insensitive).</summary>
     /// <exception cref="AudioWriteException">The extension is not one of wav, flac, mp3, ogg, opus, m4a.</exception>
-    public static AudioFileFormat FromPath(string path)
+    public static AudioFileFormat FromPath(string path) =>
+        TryParse(Path.GetExtension(path), out AudioFileFormat format) ? format
+            : throw new AudioWriteException(path, $"unknown output format '{Path.GetExtension(path)}': use .wav, .flac, .mp3, .ogg, .opus or .m4a.");
+
+    /// <summary>Parses a format name or extension such as "flac", ".MP3" or "m4a" (as given to <c>--format</c>).</summary>
+    public static bool TryParse(string name, out AudioFileFormat format)
     {
-        string extension = Path.GetExtension(path).TrimStart('.').ToLowerInvariant();
-        return extension switch
+        AudioFileFormat? parsed = name.TrimStart('.').ToLowerInvariant() switch
         {
             "wav" or "wave" => AudioFileFormat.Wav,
             "flac" => AudioFileFormat.Flac,
@@ -16,8 +20,27 @@ public static class AudioFileFormats
             "ogg" or "oga" => AudioFileFormat.Ogg,
             "opus" => AudioFileFormat.Opus,
             "m4a" or "mp4" or "aac" => AudioFileFormat.M4a,
-            _ => throw new AudioWriteException(path, $"unknown output format '.{extension}': use .wav, .flac, .mp3, .ogg, .opus or .m4a."),
+            _ => null,
         };
+        format = parsed ?? default;
+        return parsed is not null;
+    }
+
+    /// <summary>Parses a bit depth as given to <c>--bit-depth</c>: "16", "24" or "32f" (also "8", "32", "64f").</summary>
+    public static bool TryParseBitDepth(string text, out WavSampleFormat depth)
+    {
+        WavSampleFormat? parsed = text.Trim().ToLowerInvariant() switch
+        {
+            "8" => WavSampleFormat.Pcm8,
+            "16" => WavSampleFormat.Pcm16,
+            "24" => WavSampleFormat.Pcm24,
+            "32" => WavSampleFormat.Pcm32,
+            "32f" or "float" => WavSampleFormat.Float32,
+            "64f" => WavSampleFormat.Float64,
+            _ => null,
+        };
+        depth = parsed ?? default;
+        return parsed is not null;
     }
 
     /// <summary>The usual extension, without the dot.</summary>

@@ -34,6 +34,11 @@ internal sealed class WavHeaderReader
     public static bool IsWav(ReadOnlySpan<byte> first12Bytes) =>
         first12Bytes.Length >= 12 && IsRiffId(first12Bytes[..4]) && first12Bytes[8..12].SequenceEqual("WAVE"u8);
 
+    /// <summary>True for a WAVE header, and for a file too short to say more than "RIFF" (a truncated WAV), so that
+    /// our decoder reports it; other RIFF types (AVI) are not WAV.</summary>
+    public static bool LooksLikeWav(ReadOnlySpan<byte> firstBytes) =>
+        IsWav(firstBytes) || (firstBytes.Length is >= 4 and < 12 && IsRiffId(firstBytes[..4]));
+
     private static bool IsRiffId(ReadOnlySpan<byte> id) =>
         id.SequenceEqual("RIFF"u8) || id.SequenceEqual("RF64"u8) || id.SequenceEqual("BW64"u8);
 

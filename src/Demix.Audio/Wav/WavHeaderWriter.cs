@@ -42,19 +42,23 @@ internal static class WavHeaderWriter
     }
 
     /// <summary>Rewrites the sizes of a complete seekable output (RIFF, or RF64 when it exceeds 4 GiB).</summary>
-    /// <param name="stream">The output; its position is restored afterwards.</param>
+    /// <param name="stream">The output, positioned at its end; the position is restored afterwards.</param>
     /// <param name="headerLength">Bytes of the header <see cref="Build"/> made (with the ds64 reservation).</param>
     /// <param name="dataLength">Bytes of samples written (without the pad byte).</param>
     /// <param name="frameCount">Sample frames written.</param>
-    public static void Patch(Stream stream, int headerLength, long dataLength, long frameCount)
+    public static void Patch(Stream stream, int headerLength, long dataLength, long frameCount) =>
+        Patch(stream, headerLength, dataLength, frameCount, stream.Position);
+
+    /// <summary>As above, with the file length given (lets tests patch a 5 GB header without writing 5 GB).</summary>
+    internal static void Patch(Stream stream, int headerLength, long dataLength, long frameCount, long fileLength)
     {
         long end = stream.Position;
-        long riffSize = end - 8;
-        Span<byte> value = stackalloc byte[8];
+        long riffSize = fileLength - 8;
+        Span<byte> value = stackalloc byte[4];
         if (riffSize <= uint.MaxValue)
         {
-            WriteAt(stream, 4, value[..4], (uint)riffSize);
-            WriteAt(stream, headerLength - 4, value[..4], (uint)dataLength);
+            WriteAt(stream, 4, value, (uint)riffSize);
+            WriteAt(stream, headerLength - 4, value, (uint)dataLength);
         }
         else
         {

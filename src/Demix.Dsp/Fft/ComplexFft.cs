@@ -10,6 +10,9 @@ namespace Demix.Dsp.Fft;
 /// </summary>
 internal static class ComplexFft
 {
+    /// <summary>The widest kernels this machine runs.</summary>
+    public static FftKernels Best => UseAvx512 ? FftKernels.Avx512 : UseVector256 ? FftKernels.Vector256 : FftKernels.Scalar;
+
     private static readonly bool UseAvx512 = Avx512F.IsSupported && Vector512.IsHardwareAccelerated;
     private static readonly bool UseVector256 = Vector256.IsHardwareAccelerated;
 
@@ -18,22 +21,22 @@ internal static class ComplexFft
     /// Returns true when the result ended in the scratch buffers, false when it is in (re, im).
     /// All four spans have the plan's length.
     /// </summary>
-    public static bool Forward(FftPlan plan, Span<float> re, Span<float> im, Span<float> scratchRe, Span<float> scratchIm)
+    public static bool Forward(FftPlan plan, FftKernels kernels, Span<float> re, Span<float> im, Span<float> scratchRe, Span<float> scratchIm)
     {
         bool inScratch = false;
         foreach (FftStage stage in plan.Stages)
         {
-            if (inScratch) RunStage(stage, scratchRe, scratchIm, re, im);
-            else RunStage(stage, re, im, scratchRe, scratchIm);
+            if (inScratch) RunStage(stage, kernels, scratchRe, scratchIm, re, im);
+            else RunStage(stage, kernels, re, im, scratchRe, scratchIm);
             inScratch = !inScratch;
         }
         return inScratch;
     }
 
-    private static void RunStage(FftStage stage, ReadOnlySpan<float> xr, ReadOnlySpan<float> xi, Span<float> yr, Span<float> yi)
+    private static void RunStage(FftStage stage, FftKernels kernels, ReadOnlySpan<float> xr, ReadOnlySpan<float> xi, Span<float> yr, Span<float> yi)
     {
         int s = stage.Stride, m = stage.M;
-        if (UseAvx512)
+        if (kernels == FftKernels.Avx512)
         {
             if (s >= 16)
             {
@@ -52,11 +55,24 @@ internal static class ComplexFft
                 return;
             }
         }
-        else if (UseVector256 && s >= 8)
+        else if (kernels == FftKernels.Vector256)
         {
-            if (stage.Radix == 4) ComplexFftVector256.Radix4WideStride(stage, xr, xi, yr, yi);
-            else ComplexFftVector256.Radix2WideStride(stage, xr, xi, yr, yi);
-            return;
+            if (s >= 8)
+            {
+                if (stage.Radix == 4) ComplexFftVector256.Radix4WideStride(stage, xr, xi, yr, yi);
+                else ComplexFftVector256.Radix2WideStride(stage, xr, xi, yr, yi);
+                return;
+            }
+            if (Avx2.IsSupported && stage.Radix == 4 && s == 1 && m % 8 == 0)
+            {
+                ComplexFftVector256.Radix4Stride1(stage, xr, xi, yr, yi);
+                return;
+            }
+            if (Avx2.IsSupported && stage.Radix == 4 && s == 4 && m % 2 == 0)
+            {
+                ComplexFftVector256.Radix4Stride4(stage, xr, xi, yr, yi);
+                return;
+            }
         }
         if (stage.Radix == 4) Radix4Scalar(stage, xr, xi, yr, yi);
         else Radix2Scalar(stage, xr, xi, yr, yi);
@@ -115,4 +131,12 @@ internal static class ComplexFft
             }
         }
     }
+}
+
+/// <summary>Which SIMD kernels a transform uses (tests force the narrower ones).</summary>
+internal enum FftKernels
+{
+    Scalar,
+    Vector256,
+    Avx512,
 }

@@ -56,7 +56,7 @@ internal sealed class FftStage
     public float[][] Cos { get; }
     public float[][] Sin { get; }
 
-    /// <summary>Twiddles repeated S times (index p*S + q), filled only when 1 &lt; S &lt; 16.</summary>
+    /// <summary>Twiddles repeated S times (index p*S + q), filled only for S = 4 (the lane-transposing kernels).</summary>
     public float[][] CosExpanded { get; }
     public float[][] SinExpanded { get; }
 
@@ -70,7 +70,7 @@ internal sealed class FftStage
         Sin = new float[radix - 1][];
         CosExpanded = new float[radix - 1][];
         SinExpanded = new float[radix - 1][];
-        bool expand = stride > 1 && stride < 16;
+        bool expand = stride == 4;
         for (int j = 1; j < radix; j++)
         {
             Cos[j - 1] = new float[m];

@@ -20,6 +20,7 @@ public sealed class RealFft
     [ThreadStatic] private static float[]? scratch;
 
     private readonly FftPlan plan;
+    private readonly FftKernels kernels;
     private readonly float[] twiddleCos; // cos(2 pi k / N), k = 0..N/2
     private readonly float[] twiddleSin; // -sin(2 pi k / N)
 
@@ -29,8 +30,15 @@ public sealed class RealFft
     /// <summary>Number of output bins, N/2 + 1.</summary>
     public int BinCount => Size / 2 + 1;
 
-    private RealFft(int size)
+    private RealFft(int size) : this(size, ComplexFft.Best)
     {
+    }
+
+    /// <summary>An uncached transform restricted to <paramref name="kernels"/> (must be supported here).</summary>
+    internal RealFft(int size, FftKernels kernels)
+    {
+        if (kernels > ComplexFft.Best) throw new PlatformNotSupportedException($"{kernels} kernels are not supported on this machine.");
+        this.kernels = kernels;
         Size = size;
         int half = size / 2;
         plan = new FftPlan(half);
@@ -64,9 +72,9 @@ public sealed class RealFft
         Span<float> work = Scratch(4 * half);
         Span<float> aRe = work[..half], aIm = work.Slice(half, half);
         Span<float> bRe = work.Slice(2 * half, half), bIm = work.Slice(3 * half, half);
-        RealFftPacking.Deinterleave(input, aRe, aIm);
-        bool inB = ComplexFft.Forward(plan, aRe, aIm, bRe, bIm);
-        RealFftPacking.SplitSpectrum(inB ? bRe : aRe, inB ? bIm : aIm, twiddleCos, twiddleSin, real, imag);
+        RealFftPacking.Deinterleave(input, aRe, aIm, kernels);
+        bool inB = ComplexFft.Forward(plan, kernels, aRe, aIm, bRe, bIm);
+        RealFftPacking.SplitSpectrum(inB ? bRe : aRe, inB ? bIm : aIm, twiddleCos, twiddleSin, real, imag, kernels);
     }
 
     /// <summary>Inverse transform of N/2+1 bins (split real/imaginary) into N samples, scaled by 1/N.</summary>
@@ -80,9 +88,9 @@ public sealed class RealFft
         Span<float> aRe = work[..half], aIm = work.Slice(half, half);
         Span<float> bRe = work.Slice(2 * half, half), bIm = work.Slice(3 * half, half);
         // Inverse complex FFT as conj(FFT(conj(Z))) / (N/2): the packing writes conj(Z) scaled by 2/N.
-        RealFftPacking.MergeSpectrumConjugated(real, imag, twiddleCos, twiddleSin, 2f / Size, aRe, aIm);
-        bool inB = ComplexFft.Forward(plan, aRe, aIm, bRe, bIm);
-        RealFftPacking.InterleaveConjugated(inB ? bRe : aRe, inB ? bIm : aIm, output);
+        RealFftPacking.MergeSpectrumConjugated(real, imag, twiddleCos, twiddleSin, 2f / Size, aRe, aIm, kernels);
+        bool inB = ComplexFft.Forward(plan, kernels, aRe, aIm, bRe, bIm);
+        RealFftPacking.InterleaveConjugated(inB ? bRe : aRe, inB ? bIm : aIm, output, kernels);
     }
 
     private static Span<float> Scratch(int length)

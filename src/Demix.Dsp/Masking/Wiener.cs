@@ -17,6 +17,9 @@ namespace Demix.Dsp.Masking;
 /// </remarks>
 public static class Wiener
 {
+    /// <summary>Bins per parallel work item: the chunk's float64 working set stays in the L2 cache.</summary>
+    private const int BinsPerChunk = 16;
+
     /// <summary>
     /// Separates <paramref name="mixture"/> ([channels 1 or 2, frames, bins]) with one magnitude estimate per
     /// target (<paramref name="targetMagnitudes"/>[j], [channels, frames, bins], same length as the mixture).
@@ -32,14 +35,49 @@ public static class Wiener
         int sourceCount = targetMagnitudes.Count + (residual ? 1 : 0);
         var outputs = new ComplexSpectrogram[sourceCount];
         for (int j = 0; j < sourceCount; j++) outputs[j] = new ComplexSpectrogram(mixture.ChannelCount, mixture.FrameCount, mixture.BinCount);
-        int block = blockFrames == 0 ? Math.Max(1, mixture.FrameCount) : blockFrames;
+        int block = blockFrames == 0 ? Math.Max(1, mixture.FrameCount) : Math.Min(blockFrames, Math.Max(1, mixture.FrameCount));
         var settings = new WienerSettings(iterations, softmask, residual, scaleFactor, eps, maxDegreeOfParallelism);
+        float[][] targets = [.. targetMagnitudes];
         for (int first = 0; first < mixture.FrameCount; first += block)
         {
             int count = Math.Min(block, mixture.FrameCount - first);
-            new WienerBlock(mixture, targetMagnitudes, first, count, settings).Run(outputs);
+            FilterBlock(mixture, targets, first, count, settings, outputs);
         }
         return outputs;
+    }
+
+    /// <summary>One block of frames, in parallel chunks of bins (EM treats every bin on its own).</summary>
+    private static void FilterBlock(ComplexSpectrogram mixture, float[][] targets, int firstFrame, int frameCount, WienerSettings settings, ComplexSpectrogram[] outputs)
+    {
+        double scale = Math.Max(1.0, MaxMagnitude(mixture, firstFrame, frameCount, settings.Softmask) / settings.ScaleFactor);
+        int chunks = (mixture.BinCount + BinsPerChunk - 1) / BinsPerChunk;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism };
+        Parallel.For(0, chunks, options,
+            () => new WienerChunk(settings, mixture.ChannelCount, targets.Length, frameCount, BinsPerChunk),
+            (chunk, _, worker) =>
+            {
+                int firstBin = chunk * BinsPerChunk;
+                worker.Process(mixture, targets, firstFrame, frameCount, firstBin, Math.Min(BinsPerChunk, mixture.BinCount - firstBin), scale, outputs);
+                return worker;
+            },
+            static _ => { });
+    }
+
+    /// <summary>max |x| over a block of frames; with the zero quirk, exact zeros count as magnitude 1.</summary>
+    private static double MaxMagnitude(ComplexSpectrogram mixture, int firstFrame, int frameCount, bool softmask)
+    {
+        double max = 0;
+        for (int c = 0; c < mixture.ChannelCount; c++)
+        {
+            int start = mixture.Offset(c, firstFrame), end = start + frameCount * mixture.BinCount;
+            for (int i = start; i < end; i++)
+            {
+                double re = mixture.Real[i], im = mixture.Imag[i];
+                if (!softmask && re == 0 && im == 0) re = 1.0;
+                max = Math.Max(max, re * re + im * im);
+            }
+        }
+        return Math.Sqrt(max);
     }
 
     private static void Validate(ComplexSpectrogram mixture, IReadOnlyList<float[]> targetMagnitudes, int iterations, bool residual, int blockFrames)

@@ -32,6 +32,13 @@ public sealed class ComplexSpectrogram
         Imag = imag;
     }
 
+    /// <summary>A spectrogram whose arrays are not zeroed: for producers that overwrite every element.</summary>
+    internal static ComplexSpectrogram CreateUninitialized(int channelCount, int frameCount, int binCount)
+    {
+        int size = Size(channelCount, frameCount, binCount);
+        return new ComplexSpectrogram(channelCount, frameCount, binCount, GC.AllocateUninitializedArray<float>(size), GC.AllocateUninitializedArray<float>(size));
+    }
+
     /// <summary>Number of audio channels.</summary>
     public int ChannelCount { get; }
 

@@ -17,7 +17,8 @@ public static class Stft
         ArgumentNullException.ThrowIfNull(config);
         int length = CheckChannels(channels, config);
         int frameCount = config.FrameCount(length);
-        var spectrogram = new ComplexSpectrogram(channels.Length, frameCount, config.BinCount);
+        // Every element is written below, so the arrays need no zeroing.
+        var spectrogram = ComplexSpectrogram.CreateUninitialized(channels.Length, frameCount, config.BinCount);
         int blocks = (frameCount + FramesPerWorkItem - 1) / FramesPerWorkItem;
         Parallel.For(0, channels.Length * blocks, Options(maxDegreeOfParallelism), () => new FrameAnalyzer(config), (item, _, analyzer) =>
         {
@@ -48,7 +49,7 @@ public static class Stft
         CheckBins(spectrogram, config);
         int channelCount = spectrogram.ChannelCount;
         var output = new float[channelCount][];
-        for (int c = 0; c < channelCount; c++) output[c] = new float[length];
+        for (int c = 0; c < channelCount; c++) output[c] = GC.AllocateUninitializedArray<float>(length);   // every sample is written
         int regionLength = FramesPerWorkItem * config.HopSize;
         int regions = (length + regionLength - 1) / regionLength;
         Parallel.For(0, channelCount * regions, Options(maxDegreeOfParallelism), () => new InverseWorker(config, regionLength), (item, _, worker) =>

@@ -5,6 +5,7 @@ namespace Demix.Dsp.Stft;
 /// next frames in order and returns the output samples no later frame can change; <see cref="Complete"/>
 /// returns the rest, cut or zero-extended to the final length. The concatenated output equals
 /// <see cref="Stft.Inverse"/> on the whole spectrogram, bit for bit, whatever the chunk sizes.
+/// Not thread-safe: one stream per consumer.
 /// </summary>
 public sealed class StreamingIstft
 {

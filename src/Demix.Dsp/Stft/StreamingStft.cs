@@ -4,7 +4,7 @@ namespace Demix.Dsp.Stft;
 /// STFT of a stream of planar audio blocks with memory bounded by the block and frame sizes: each
 /// <see cref="Push"/> returns the frames that became complete; <see cref="Complete"/> returns the rest
 /// once the length is known (end padding needs it). The frames equal those of <see cref="Stft.Forward(float[][], StftConfig, int)"/>
-/// on the whole signal, bit for bit, whatever the block sizes.
+/// on the whole signal, bit for bit, whatever the block sizes. Not thread-safe: one stream per producer.
 /// </summary>
 public sealed class StreamingStft
 {
@@ -55,6 +55,30 @@ public sealed class StreamingStft
 
     /// <summary>Appends whole blocks; see <see cref="Push(float[][], int)"/>.</summary>
     public ComplexSpectrogram Push(float[][] block) => Push(block, block?[0]?.Length ?? 0);
+
+    /// <summary>
+    /// Appends interleaved samples (frame-major: s0c0, s0c1, ..., as audio sources deliver them); the length must be
+    /// a multiple of the channel count. Returns the newly complete frames, like <see cref="Push(float[][], int)"/>.
+    /// </summary>
+    public ComplexSpectrogram PushInterleaved(ReadOnlySpan<float> interleaved)
+    {
+        if (completed) throw new InvalidOperationException("The stream has already been completed.");
+        if (interleaved.Length % ChannelCount != 0)
+        {
+            throw new ArgumentException($"{interleaved.Length} interleaved samples are not a whole number of {ChannelCount}-channel frames.", nameof(interleaved));
+        }
+        int sampleCount = interleaved.Length / ChannelCount;
+        DiscardConsumed();
+        for (int c = 0; c < ChannelCount; c++)
+        {
+            EnsureCapacity(c, bufferCount + sampleCount);
+            Span<float> target = buffer[c].AsSpan(bufferCount, sampleCount);
+            for (int i = 0; i < sampleCount; i++) target[i] = interleaved[i * ChannelCount + c];
+        }
+        bufferCount += sampleCount;
+        SamplesReceived += sampleCount;
+        return EmitFrames(CompleteFrameCount(), FrameAnalyzer.UnknownLength);
+    }
 
     /// <summary>Ends the stream and returns the remaining frames (those that need the end padding).</summary>
     public ComplexSpectrogram Complete()

@@ -74,15 +74,17 @@ public sealed class ColourMap
         {
             throw new ArgumentException("Need at least two control points, with positions from 0 to 1, one per colour.", nameof(positions));
         }
+        for (int i = 1; i < positions.Length; i++)
+        {
+            if (!(positions[i] > positions[i - 1])) throw new ArgumentException("Control point positions must increase.", nameof(positions));
+        }
         var table = new Rgb[256];
         int segment = 0;
         for (int i = 0; i < 256; i++)
         {
             double t = i / 255.0;
             while (segment < positions.Length - 2 && t > positions[segment + 1]) segment++;
-            double width = positions[segment + 1] - positions[segment];
-            if (!(width > 0)) throw new ArgumentException("Control point positions must increase.", nameof(positions));
-            double weight = Math.Clamp((t - positions[segment]) / width, 0, 1);
+            double weight = Math.Clamp((t - positions[segment]) / (positions[segment + 1] - positions[segment]), 0, 1);
             table[i] = Rgb.FromHex(coloursRgb[segment]).Mix(Rgb.FromHex(coloursRgb[segment + 1]), weight);
         }
         return new ColourMap(name, table);

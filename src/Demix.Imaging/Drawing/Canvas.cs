@@ -73,8 +73,21 @@ public sealed class Canvas
     /// <summary>
     /// Draws a line from (x0, y0) to (x1, y1), both ends included (Bresenham); a
     /// <paramref name="thickness"/> above 1 stamps a square of that side centred on each point.
+    /// Far-away ends are first clipped to the canvas, so the cost stays bounded by the canvas size.
     /// </summary>
     public void DrawLine(int x0, int y0, int x1, int y1, Rgb colour, int thickness = 1)
+    {
+        int margin = thickness;
+        if (Math.Min(x0, x1) < -margin || Math.Max(x0, x1) > Width + margin || Math.Min(y0, y1) < -margin || Math.Max(y0, y1) > Height + margin)
+        {
+            double startX = x0, startY = y0, endX = x1, endY = y1;
+            if (!SegmentClipper.Clip(ref startX, ref startY, ref endX, ref endY, -margin, -margin, Width + margin, Height + margin)) return;
+            (x0, y0, x1, y1) = ((int)Math.Round(startX), (int)Math.Round(startY), (int)Math.Round(endX), (int)Math.Round(endY));
+        }
+        DrawClippedLine(x0, y0, x1, y1, colour, thickness);
+    }
+
+    private void DrawClippedLine(int x0, int y0, int x1, int y1, Rgb colour, int thickness)
     {
         int dx = Math.Abs(x1 - x0), dy = -Math.Abs(y1 - y0);
         int stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1;

@@ -25,31 +25,32 @@ public sealed record GreyLevelMapping(double MinValue, double MaxValue)
     public double ToValue(byte level) => MinValue + level / 255.0 * (MaxValue - MinValue);
 
     /// <summary>A Grey8 image of <paramref name="columns"/> x <paramref name="rows"/> pixels from a [rows, columns] matrix.</summary>
-    public PixelImage ToImage(ReadOnlySpan<float> values, int rows, int columns)
+    public PixelImage ToImage(ReadOnlySpan<float> values, int rows, int columns, MatrixLayout layout = MatrixLayout.RowMajor)
     {
         HeatmapImage.CheckShape(values.Length, rows, columns);
         var image = new PixelImage(columns, rows, PixelFormat.Grey8);
+        MatrixStrides strides = MatrixStrides.Of(layout, rows, columns);
         for (int row = 0; row < rows; row++)
         {
             Span<byte> pixels = image.Row(rows - 1 - row);
-            ReadOnlySpan<float> source = values.Slice(row * columns, columns);
-            for (int column = 0; column < columns; column++) pixels[column] = ToLevel(source[column]);
+            for (int column = 0; column < columns; column++) pixels[column] = ToLevel(values[strides.IndexOf(row, column)]);
         }
         return image;
     }
 
     /// <summary>
     /// The [rows = image height, columns = image width] matrix a grey image stands for (bottom image row
-    /// = matrix row 0). Accepts Grey8 and Grey16 (its high byte) images, and RGB/RGBA images whose
+    /// = matrix row 0), laid out per <paramref name="layout"/>. Accepts Grey8 and Grey16 (its high byte) images, and RGB/RGBA images whose
     /// pixels are grey (R = G = B).
     /// </summary>
     /// <exception cref="ArgumentException">An RGB pixel is not grey.</exception>
-    public float[] FromImage(PixelImage image)
+    public float[] FromImage(PixelImage image, MatrixLayout layout = MatrixLayout.RowMajor)
     {
         ArgumentNullException.ThrowIfNull(image);
         CheckRange();
         int rows = image.Height, columns = image.Width, bytesPerPixel = image.Format.BytesPerPixel();
         var values = new float[rows * columns];
+        MatrixStrides strides = MatrixStrides.Of(layout, rows, columns);
         for (int row = 0; row < rows; row++)
         {
             ReadOnlySpan<byte> pixels = image.Row(rows - 1 - row);
@@ -60,7 +61,7 @@ public sealed record GreyLevelMapping(double MinValue, double MaxValue)
                 {
                     throw new ArgumentException($"Pixel ({column}, {rows - 1 - row}) is not grey: ({pixel[0]}, {pixel[1]}, {pixel[2]}).", nameof(image));
                 }
-                values[row * columns + column] = (float)ToValue(pixel[0]);
+                values[strides.IndexOf(row, column)] = (float)ToValue(pixel[0]);
             }
         }
         return values;

@@ -9,6 +9,11 @@ public enum Resampling
     Nearest,
     /// <summary>Each pixel blends the four cells around its centre (values are blended, then coloured).</summary>
     Bilinear,
+    /// <summary>
+    /// Each pixel averages the cells it covers, weighted by overlap (values, e.g. dB, are averaged, then
+    /// coloured): for squeezing long spectrograms without skipping frames.
+    /// </summary>
+    Area,
 }
 
 /// <summary>Settings of <see cref="HeatmapImage.Render"/>.</summary>
@@ -29,6 +34,9 @@ public sealed record HeatmapOptions
     public int Height { get; init; }
 
     public Resampling Resampling { get; init; } = Resampling.Nearest;
+
+    /// <summary>How the values lie in memory (row-major [rows, columns] unless set).</summary>
+    public MatrixLayout Layout { get; init; } = MatrixLayout.RowMajor;
 
     /// <summary>The fraction of the colour range that <paramref name="value"/> reaches (clamped to [0, 1]; NaN stays NaN).</summary>
     public double Fraction(double value) => Math.Clamp((value - MinValue) / (MaxValue - MinValue), 0, 1);

@@ -41,29 +41,33 @@ public sealed class LinePlot
 
     public IReadOnlyList<LineSeries> Series => series;
 
-    /// <summary>Adds a curve through (x[i], y[i]); <paramref name="colour"/> defaults to the next colour of <see cref="SeriesColours"/>.</summary>
-    public LinePlot AddSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Rgb? colour = null, int thickness = 2)
+    /// <summary>
+    /// Adds a curve through (x[i], y[i]); <paramref name="colour"/> defaults to the next colour of
+    /// <see cref="SeriesColours"/>; <paramref name="markerSize"/> &gt; 0 marks every point (for sparse
+    /// series such as validation scores).
+    /// </summary>
+    public LinePlot AddSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, Rgb? colour = null, int thickness = 2, int markerSize = 0)
     {
         if (x.Length != y.Length) throw new ArgumentException($"Series '{name}' has {x.Length} x values and {y.Length} y values.", nameof(y));
-        series.Add(new LineSeries(name, x.ToArray(), y.ToArray(), colour ?? SeriesColours.Get(series.Count), Math.Max(1, thickness)));
+        series.Add(new LineSeries(name, x.ToArray(), y.ToArray(), colour ?? SeriesColours.Get(series.Count), Math.Max(1, thickness), Math.Max(0, markerSize)));
         return this;
     }
 
     /// <summary>Adds a curve through (i, y[i]), i = 0, 1, 2, ...</summary>
-    public LinePlot AddSeries(string name, ReadOnlySpan<double> y, Rgb? colour = null, int thickness = 2)
+    public LinePlot AddSeries(string name, ReadOnlySpan<double> y, Rgb? colour = null, int thickness = 2, int markerSize = 0)
     {
         var x = new double[y.Length];
         for (int i = 0; i < x.Length; i++) x[i] = i;
-        return AddSeries(name, x, y, colour, thickness);
+        return AddSeries(name, x, y, colour, thickness, markerSize);
     }
 
     /// <summary>Adds a curve from float32 values (converted to float64).</summary>
-    public LinePlot AddSeries(string name, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Rgb? colour = null, int thickness = 2)
+    public LinePlot AddSeries(string name, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Rgb? colour = null, int thickness = 2, int markerSize = 0)
     {
         double[] xs = new double[x.Length], ys = new double[y.Length];
         for (int i = 0; i < xs.Length; i++) xs[i] = x[i];
         for (int i = 0; i < ys.Length; i++) ys[i] = y[i];
-        return AddSeries(name, xs, ys, colour, thickness);
+        return AddSeries(name, xs, ys, colour, thickness, markerSize);
     }
 
     /// <summary>Draws the plot on a new white canvas of <paramref name="width"/> x <paramref name="height"/> pixels.</summary>

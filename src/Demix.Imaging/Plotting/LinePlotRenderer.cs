@@ -33,28 +33,32 @@ internal sealed class LinePlotRenderer(LinePlot plot, Canvas canvas)
         return frame;
     }
 
-    /// <summary>Connects consecutive drawable points, clipped to the frame; a point with no drawable neighbour gets a small square.</summary>
+    /// <summary>
+    /// Connects consecutive drawable points, clipped to the frame; marks points when the series asks
+    /// for markers, and always marks a point with no drawable neighbour (it would be invisible otherwise).
+    /// </summary>
     private void DrawSeries(PlotFrame frame, LineSeries line)
     {
         bool logY = frame.Y.Logarithmic;
         for (int i = 0; i < line.X.Length; i++)
         {
             if (!line.IsDrawable(i, logY)) continue;
-            double x0 = frame.X.ToPixel(line.X[i]), y0 = frame.Y.ToPixel(line.Y[i]);
+            double pointX = frame.X.ToPixel(line.X[i]), pointY = frame.Y.ToPixel(line.Y[i]);
             bool hasNext = i + 1 < line.X.Length && line.IsDrawable(i + 1, logY);
             bool hasPrevious = i > 0 && line.IsDrawable(i - 1, logY);
             if (hasNext)
             {
+                double x0 = pointX, y0 = pointY;
                 double x1 = frame.X.ToPixel(line.X[i + 1]), y1 = frame.Y.ToPixel(line.Y[i + 1]);
                 if (SegmentClipper.Clip(ref x0, ref y0, ref x1, ref y1, frame.Left, frame.Top, frame.Right, frame.Bottom))
                 {
                     canvas.DrawLine((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(x1), (int)Math.Round(y1), line.Colour, line.Thickness);
                 }
             }
-            else if (!hasPrevious && x0 >= frame.Left && x0 <= frame.Right && y0 >= frame.Top && y0 <= frame.Bottom)
+            int markerSize = line.MarkerSize > 0 ? line.MarkerSize : !hasNext && !hasPrevious ? line.Thickness + 2 : 0;
+            if (markerSize > 0 && pointX >= frame.Left && pointX <= frame.Right && pointY >= frame.Top && pointY <= frame.Bottom)
             {
-                int size = line.Thickness + 2;
-                canvas.FillRectangle((int)Math.Round(x0) - size / 2, (int)Math.Round(y0) - size / 2, size, size, line.Colour);
+                canvas.FillRectangle((int)Math.Round(pointX) - markerSize / 2, (int)Math.Round(pointY) - markerSize / 2, markerSize, markerSize, line.Colour);
             }
         }
     }
@@ -66,7 +70,7 @@ internal sealed class LinePlotRenderer(LinePlot plot, Canvas canvas)
         int textWidth = plot.Series.Max(line => BitmapFont.MeasureWidth(line.Name, Scale));
         int boxWidth = Gap + swatchLength + Gap + textWidth + Gap;
         int boxHeight = plot.Series.Count * rowHeight + Gap;
-        int boxLeft = frame.Right - Gap - boxWidth, boxTop = frame.Top + Gap;
+        (int boxLeft, int boxTop) = LegendPlacement.Choose(frame, boxWidth, boxHeight, plot.Series, Gap);
         canvas.FillRectangle(boxLeft, boxTop, boxWidth, boxHeight, Rgb.White);
         canvas.DrawRectangle(boxLeft, boxTop, boxWidth, boxHeight, new Rgb(180, 180, 180));
         for (int i = 0; i < plot.Series.Count; i++)

@@ -2,10 +2,13 @@ using Demix.Imaging.Drawing;
 
 namespace Demix.Imaging.Plotting;
 
-/// <summary>One named curve of a <see cref="LinePlot"/>: points (X[i], Y[i]); NaN values leave a gap.</summary>
-public sealed record LineSeries(string Name, double[] X, double[] Y, Rgb Colour, int Thickness)
+/// <summary>
+/// One named curve of a <see cref="LinePlot"/>: points (X[i], Y[i]); NaN values leave a gap. A
+/// <see cref="MarkerSize"/> above 0 also draws a square of that side at every point.
+/// </summary>
+public sealed record LineSeries(string Name, double[] X, double[] Y, Rgb Colour, int Thickness, int MarkerSize)
 {
-    /// <summary>Indices of the points that can be drawn (finite, and positive y when <paramref name="logY"/>).</summary>
+    /// <summary>Whether point <paramref name="index"/> can be drawn: finite x and y, and y     /// <summary>Indices of the points that can be drawn (finite, and positive y when <paramref name="logY"/>).</summary>gt; 0 when <paramref name="logY"/>.</summary>
     public bool IsDrawable(int index, bool logY) =>
         double.IsFinite(X[index]) && double.IsFinite(Y[index]) && (!logY || Y[index] > 0);
 }

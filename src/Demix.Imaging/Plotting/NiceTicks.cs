@@ -56,6 +56,7 @@ public static class NiceTicks
         {
             foreach (double mantissa in mantissas)
             {
+                // Parsed from text so that 2e-2 is the double nearest 0.02, not 2 * 0.01 = 0.020000000000000004.
                 double tick = double.Parse($"{mantissa}e{decade}", CultureInfo.InvariantCulture);
                 if (tick >= min * (1 - 1e-9) && tick <= max * (1 + 1e-9)) ticks.Add(tick);
             }

@@ -10,9 +10,29 @@ namespace Demix.Imaging.Png;
 /// </summary>
 public static class PngDecoder
 {
+    /// <summary>Largest decompressed stream or decoded pixel buffer accepted (1 GiB), a guard against absurd headers.</summary>
+    public const long MaxDecodedBytes = 1L << 30;
+
     /// <summary>Reads the PNG file at <paramref name="path"/>.</summary>
     /// <exception cref="PngFormatException">The file is not a valid PNG; the message names the file.</exception>
     public static PixelImage Load(string path) => Decode(File.ReadAllBytes(path), path);
+
+    /// <summary>The tEXt pairs (keyword, text) of the PNG file at <paramref name="path"/>; the pixels are not decoded.</summary>
+    public static IReadOnlyDictionary<string, string> ReadText(string path) => ReadText(File.ReadAllBytes(path), path);
+
+    /// <summary>The tEXt pairs of a PNG file in memory (chunks and CRCs are checked; a repeated keyword keeps its last text).</summary>
+    public static IReadOnlyDictionary<string, string> ReadText(ReadOnlySpan<byte> file, string sourceName = "<memory>")
+    {
+        var reader = new PngChunkReader(file, sourceName);
+        var text = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.MoveNext() && reader.Type != "IEND")
+        {
+            if (reader.Type != "tEXt") continue;
+            (string keyword, string value) = PngText.Decode(reader.Data, sourceName);
+            text[keyword] = value;
+        }
+        return text;
+    }
 
     /// <summary>Reads a PNG from a stream to its end.</summary>
     public static PixelImage Decode(Stream input, string sourceName)
@@ -27,10 +47,29 @@ public static class PngDecoder
     /// <param name="sourceName">Named in error messages (a path, or e.g. "&lt;memory&gt;").</param>
     public static PixelImage Decode(ReadOnlySpan<byte> file, string sourceName = "<memory>")
     {
+        using var compressed = new MemoryStream();
+        (PngHeader header, byte[]? palette, byte[]? transparency) = ReadChunks(file, sourceName, compressed);
+        bool paletteAlpha = header.ColourType == PngHeader.Indexed && transparency is not null;
+        PixelFormat format = header.OutputFormat(paletteAlpha);
+        long rawBytes = RawSize(header);
+        long pixelBytes = (long)header.Width * header.Height * format.BytesPerPixel();
+        if (Math.Max(rawBytes, pixelBytes) > MaxDecodedBytes)
+        {
+            throw new PngFormatException(sourceName, $"image too large to decode ({header.Width}x{header.Height})");
+        }
+        byte[] raw = Inflate(compressed, rawBytes, sourceName);
+        var image = new PixelImage(header.Width, header.Height, format);
+        var scanline = new PngScanline(header, palette, paletteAlpha ? transparency : null, image.Format, sourceName);
+        Unfilter(raw, header, scanline, image, sourceName);
+        return image;
+    }
+
+    /// <summary>Walks the chunks up to IEND: parses IHDR, keeps PLTE and tRNS, appends IDAT data to <paramref name="compressed"/>.</summary>
+    private static (PngHeader Header, byte[]? Palette, byte[]? Transparency) ReadChunks(ReadOnlySpan<byte> file, string sourceName, MemoryStream compressed)
+    {
         var reader = new PngChunkReader(file, sourceName);
         PngHeader? header = null;
         byte[]? palette = null, transparency = null;
-        using var compressed = new MemoryStream();
         bool ended = false;
         while (!ended && reader.MoveNext())
         {
@@ -55,12 +94,7 @@ public static class PngDecoder
         {
             throw new PngFormatException(sourceName, "indexed-colour image without a PLTE chunk");
         }
-        bool paletteAlpha = header.ColourType == PngHeader.Indexed && transparency is not null;
-        var image = new PixelImage(header.Width, header.Height, header.OutputFormat(paletteAlpha));
-        var scanline = new PngScanline(header, palette, paletteAlpha ? transparency : null, image.Format, sourceName);
-        byte[] raw = Inflate(compressed, RawSize(header), sourceName);
-        Unfilter(raw, header, scanline, image, sourceName);
-        return image;
+        return (header, palette, transparency);
     }
 
     private static void CheckAncillary(string type, string sourceName)
@@ -87,7 +121,6 @@ public static class PngDecoder
 
     private static byte[] Inflate(MemoryStream compressed, long expectedBytes, string sourceName)
     {
-        if (expectedBytes > Array.MaxLength) throw new PngFormatException(sourceName, "image too large to decode");
         var raw = new byte[expectedBytes];
         compressed.Position = 0;
         int filled = 0;

@@ -6,26 +6,31 @@ namespace Demix.Imaging.Png;
 /// <summary>
 /// Writes a <see cref="PixelImage"/> as a non-interlaced PNG: IHDR, IDAT (zlib through
 /// <see cref="ZLibStream"/>, split into chunks of at most <see cref="MaxIdatBytes"/>), IEND.
-/// Each row gets the filter with the smallest sum of absolute differences.
+/// Each row gets the filter with the smallest sum of absolute differences. Optional text pairs are
+/// written as tEXt chunks (Latin-1), e.g. the value range of a dataset image, so files describe themselves.
 /// </summary>
 public static class PngEncoder
 {
     /// <summary>Largest IDAT chunk written.</summary>
     public const int MaxIdatBytes = 1 << 16;
 
+    private static long saveCounter;
+
     internal static ReadOnlySpan<byte> Signature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>Writes <paramref name="image"/> to <paramref name="path"/> through a temporary file and a rename.</summary>
-    public static void Save(PixelImage image, string path, CompressionLevel level = CompressionLevel.Optimal)
+    public static void Save(PixelImage image, string path, CompressionLevel level = CompressionLevel.Optimal,
+        IReadOnlyDictionary<string, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         string fullPath = Path.GetFullPath(path);
-        string temporaryPath = fullPath + ".tmp-" + Environment.ProcessId;
+        // Unique per process and call, so concurrent saves never share a temporary file.
+        string temporaryPath = $"{fullPath}.{Environment.ProcessId}-{Interlocked.Increment(ref saveCounter)}.tmp";
         try
         {
             using (var file = new FileStream(temporaryPath, FileMode.Create, FileAccess.Write, FileShare.None))
             {
-                Encode(image, file, level);
+                Encode(image, file, level, text);
             }
             File.Move(temporaryPath, fullPath, overwrite: true);
         }
@@ -37,20 +42,24 @@ public static class PngEncoder
     }
 
     /// <summary>The PNG file bytes of <paramref name="image"/>.</summary>
-    public static byte[] Encode(PixelImage image, CompressionLevel level = CompressionLevel.Optimal)
+    public static byte[] Encode(PixelImage image, CompressionLevel level = CompressionLevel.Optimal,
+        IReadOnlyDictionary<string, string>? text = null)
     {
         using var memory = new MemoryStream();
-        Encode(image, memory, level);
+        Encode(image, memory, level, text);
         return memory.ToArray();
     }
 
     /// <summary>Writes the PNG file bytes of <paramref name="image"/> to <paramref name="output"/>.</summary>
-    public static void Encode(PixelImage image, Stream output, CompressionLevel level = CompressionLevel.Optimal)
+    public static void Encode(PixelImage image, Stream output, CompressionLevel level = CompressionLevel.Optimal,
+        IReadOnlyDictionary<string, string>? text = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(output);
+        byte[][] textChunks = [.. (text ?? new Dictionary<string, string>()).Select(pair => PngText.Encode(pair.Key, pair.Value))];
         output.Write(Signature);
         WriteChunk(output, "IHDR", Header(image));
+        foreach (byte[] chunk in textChunks) WriteChunk(output, "tEXt", chunk);
         WriteImageData(image, output, level);
         WriteChunk(output, "IEND", []);
     }

@@ -50,20 +50,18 @@ public static class PngFilter
     /// <summary>Writes <paramref name="row"/> filtered with <paramref name="filterType"/> into <paramref name="destination"/>.</summary>
     public static void Apply(byte filterType, ReadOnlySpan<byte> row, ReadOnlySpan<byte> previous, int bytesPerPixel, Span<byte> destination)
     {
-        for (int i = 0; i < row.Length; i++)
+        if (previous.Length < row.Length || destination.Length < row.Length)
         {
-            int left = i >= bytesPerPixel ? row[i - bytesPerPixel] : 0;
-            int upperLeft = i >= bytesPerPixel ? previous[i - bytesPerPixel] : 0;
-            int prediction = filterType switch
-            {
-                None => 0,
-                Sub => left,
-                Up => previous[i],
-                Average => (left + previous[i]) >> 1,
-                Paeth => PaethPredictor(left, previous[i], upperLeft),
-                _ => throw new ArgumentOutOfRangeException(nameof(filterType), filterType, "PNG filter types are 0..4."),
-            };
-            destination[i] = (byte)(row[i] - prediction);
+            throw new ArgumentException("The previous row and the destination must be as long as the row.", nameof(destination));
+        }
+        switch (filterType)
+        {
+            case None: row.CopyTo(destination); break;
+            case Sub: PngFilterKernels.Sub(row, bytesPerPixel, destination); break;
+            case Up: PngFilterKernels.Up(row, previous, destination); break;
+            case Average: PngFilterKernels.Average(row, previous, bytesPerPixel, destination); break;
+            case Paeth: PngFilterKernels.Paeth(row, previous, bytesPerPixel, destination); break;
+            default: throw new ArgumentOutOfRangeException(nameof(filterType), filterType, "PNG filter types are 0..4.");
         }
     }
 
@@ -93,12 +91,7 @@ public static class PngFilter
     }
 
     /// <summary>Sum over <c>|(sbyte)b|</c>: the PNG spec's cost of a filtered row.</summary>
-    public static long SumOfAbsoluteSignedBytes(ReadOnlySpan<byte> filtered)
-    {
-        long sum = 0;
-        foreach (byte value in filtered) sum += Math.Abs((int)(sbyte)value);
-        return sum;
-    }
+    public static long SumOfAbsoluteSignedBytes(ReadOnlySpan<byte> filtered) => PngFilterKernels.SumOfAbsoluteSignedBytes(filtered);
 
     /// <summary>The Paeth predictor: whichever of left, up, upper-left is nearest to left + up - upperLeft.</summary>
     public static byte PaethPredictor(int left, int up, int upperLeft)

@@ -40,6 +40,16 @@ public sealed class WavRoundTripTests
     }
 
     [Fact]
+    public void Write_Float64_RoundTripsFloat32ValuesExactly()
+    {
+        Waveform original = Signals.RandomFloats(channelCount: 2, frameCount: 2_000, seed: 8);
+
+        Waveform decoded = WavReader.Read(new MemoryStream(WriteToBytes(original, WavSampleFormat.Float64)), "f64.wav");
+
+        Signals.AssertIdentical(original, decoded);
+    }
+
+    [Fact]
     public void Read_Float64_GivesTheNearestFloat32()
     {
         double[] values = [0.1, -0.3333333333333333, 1e-9, 0.999999999, -1.5];

@@ -114,6 +114,40 @@ public sealed class WavWriterTests
         Assert.Equal(path, error.FilePath);
     }
 
+    [Fact]
+    public void Patch_OutputOver4GiB_BecomesRf64WithDs64Sizes()
+    {
+        var format = new AudioFormat(48_000, 2);
+        byte[] header = WavHeaderWriter.Build(format, WavSampleFormat.Pcm16, reserveDs64: true);
+        var stream = new MemoryStream();
+        stream.Write(header);
+        long dataLength = 5_000_000_000L, fileLength = header.Length + dataLength;
+
+        WavHeaderWriter.Patch(stream, header.Length, dataLength, dataLength / 4, fileLength);
+        WavHeader parsed = WavHeaderReader.Read(new NonSeekableStream(stream.ToArray()), "big.wav");
+
+        Assert.True(parsed.IsRf64);
+        Assert.Equal(dataLength, parsed.DataLength);
+        Assert.Equal(header.Length, parsed.DataOffset);
+        Assert.Equal(format, parsed.Format);
+    }
+
+    [Fact]
+    public void Patch_SmallOutput_StaysRiffWithExactSizes()
+    {
+        var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, new AudioFormat(8_000, 1), WavSampleFormat.Pcm16, leaveOpen: true))
+        {
+            writer.Write(new float[10]);
+            writer.Complete();
+        }
+        byte[] bytes = stream.ToArray();
+
+        Assert.Equal("RIFF"u8.ToArray(), bytes[..4]);
+        Assert.Equal((uint)(bytes.Length - 8), BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(4)));
+        Assert.Equal(20L, WavHeaderReader.Read(new NonSeekableStream(bytes), "small.wav").DataLength);
+    }
+
     /// <summary>The data chunk of a file our writer made, split into samples of <paramref name="bytesPerSample"/>.</summary>
     private static byte[][] ReadData(byte[] file, int sampleCount, int bytesPerSample)
     {

@@ -5,14 +5,23 @@ namespace Demix.Dsp.Tests.Fft;
 
 public sealed class RealFftTests
 {
-    public static TheoryData<int> Sizes() => [2, 4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192];
+    /// <summary>Every size from 2 to 8192 with each kernel set (0 scalar, 1 Vector256, 2 AVX-512; capped at what the machine has).</summary>
+    public static TheoryData<int, int> SizesAndKernels()
+    {
+        var data = new TheoryData<int, int>();
+        for (int size = 2; size <= 8192; size *= 2)
+        {
+            for (int kernels = 0; kernels <= 2; kernels++) data.Add(size, kernels);
+        }
+        return data;
+    }
 
     [Theory]
-    [MemberData(nameof(Sizes))]
-    public void Forward_RandomSignal_MatchesFloat64Dft(int size)
+    [MemberData(nameof(SizesAndKernels))]
+    public void Forward_RandomSignal_MatchesFloat64Dft(int size, int kernels)
     {
         float[] x = ReferenceDft.RandomSignal(size, seed: size);
-        var fft = RealFft.ForSize(size);
+        var fft = Create(size, kernels);
         var re = new float[fft.BinCount];
         var im = new float[fft.BinCount];
         fft.Forward(x, re, im);
@@ -29,15 +38,19 @@ public sealed class RealFftTests
     }
 
     [Theory]
-    [InlineData(16)]
-    [InlineData(1024)]
-    [InlineData(4096)]
-    [InlineData(16384)]
-    [InlineData(65536)]
-    public void Inverse_OfForward_ReturnsSignal(int size)
+    [InlineData(16, 0)]
+    [InlineData(16, 2)]
+    [InlineData(1024, 0)]
+    [InlineData(1024, 1)]
+    [InlineData(4096, 2)]
+    [InlineData(16384, 1)]
+    [InlineData(65536, 0)]
+    [InlineData(65536, 1)]
+    [InlineData(65536, 2)]
+    public void Inverse_OfForward_ReturnsSignal(int size, int kernels)
     {
         float[] x = ReferenceDft.RandomSignal(size, seed: 7 + size);
-        var fft = RealFft.ForSize(size);
+        var fft = Create(size, kernels);
         var re = new float[fft.BinCount];
         var im = new float[fft.BinCount];
         var back = new float[size];
@@ -111,6 +124,22 @@ public sealed class RealFftTests
         Assert.Throws<ArgumentException>(() => fft.Forward(new float[15], new float[9], new float[9]));
         Assert.Throws<ArgumentException>(() => fft.Forward(new float[16], new float[8], new float[9]));
     }
+
+    [Theory]
+    [InlineData(16384)]
+    [InlineData(65536)]
+    public void Forward_LargeSizes_KernelSetsAgree(int size)
+    {
+        // Too large for the O(N^2) reference: the scalar kernels (checked above) are the reference here.
+        float[] x = ReferenceDft.RandomSignal(size, seed: 3);
+        var (scalarRe, scalarIm) = Transform(Create(size, 0), x);
+        var (re, im) = Transform(RealFft.ForSize(size), x);
+        double max = scalarRe.Concat(scalarIm).Max(Math.Abs);
+        Assert.True(Compare.MaxAbs(re, scalarRe) < 1e-6 * max && Compare.MaxAbs(im, scalarIm) < 1e-6 * max);
+    }
+
+    private static RealFft Create(int size, int kernels) =>
+        new(size, (FftKernels)Math.Min(kernels, (int)ComplexFft.Best));
 
     private static (float[] Real, float[] Imag) Transform(RealFft fft, float[] x)
     {

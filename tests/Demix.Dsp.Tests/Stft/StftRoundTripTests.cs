@@ -13,6 +13,7 @@ public sealed class StftRoundTripTests
         { 1024, 256, 3000 },
         { 512, 128, 700 },
         { 256, 64, 129 },
+        { 1024, 300, 5000 },
     };
 
     [Theory]
@@ -84,6 +85,16 @@ public sealed class StftRoundTripTests
             Assert.Equal(128.0, spec.RealFrame(0, t)[0], 1e-3);
             for (int k = 2; k < spec.BinCount; k++) Assert.True(Math.Abs(spec.RealFrame(0, t)[k]) < 1e-4);
         }
+    }
+
+    [Fact]
+    public void Forward_SingleThread_EqualsParallel()
+    {
+        float[][] x = [ReferenceDft.RandomSignal(50000, 9), ReferenceDft.RandomSignal(50000, 10)];
+        var config = StftConfig.Torch(2048, 512);
+        ComplexSpectrogram parallel = StftTransform.Forward(x, config), single = StftTransform.Forward(x, config, maxDegreeOfParallelism: 1);
+        Assert.Equal(single.Real, parallel.Real);
+        Assert.Equal(StftTransform.Inverse(single, config, 50000, 1)[1], StftTransform.Inverse(parallel, config, 50000)[1]);
     }
 
     [Fact]

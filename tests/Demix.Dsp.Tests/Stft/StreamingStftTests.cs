@@ -86,6 +86,22 @@ public sealed class StreamingStftTests
     }
 
     [Fact]
+    public void PushInterleaved_EqualsPlanarPush()
+    {
+        var config = StftConfig.Torch(1024, 256);
+        float[][] x = [ReferenceDft.RandomSignal(5000, 31), ReferenceDft.RandomSignal(5000, 32)];
+        float[] interleaved = Enumerable.Range(0, 10000).Select(i => x[i % 2][i / 2]).ToArray();
+        var stream = new StreamingStft(config, 2);
+        var first = stream.PushInterleaved(interleaved.AsSpan(0, 2 * 1777));
+        var second = stream.PushInterleaved(interleaved.AsSpan(2 * 1777));
+        var rest = stream.Complete();
+        ComplexSpectrogram whole = StftTransform.Forward(x, config);
+        Assert.Equal(whole.FrameCount, first.FrameCount + second.FrameCount + rest.FrameCount);
+        Assert.Equal(whole.RealFrame(1, first.FrameCount).ToArray(), second.RealFrame(1, 0).ToArray());
+        Assert.Throws<ArgumentException>(() => new StreamingStft(config, 2).PushInterleaved(new float[3]));
+    }
+
+    [Fact]
     public void Push_AfterComplete_Throws()
     {
         var stream = new StreamingStft(StftConfig.Torch(512, 128), 1);

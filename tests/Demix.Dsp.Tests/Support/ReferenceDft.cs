@@ -9,15 +9,22 @@ internal static class ReferenceDft
         int n = x.Length, bins = n / 2 + 1;
         var re = new double[bins];
         var im = new double[bins];
+        // exp(-2 pi i j / n) for j < n; the product k t is reduced modulo n so every angle keeps full precision.
+        var cos = new double[n];
+        var sin = new double[n];
+        for (int j = 0; j < n; j++)
+        {
+            cos[j] = Math.Cos(-2.0 * Math.PI * j / n);
+            sin[j] = Math.Sin(-2.0 * Math.PI * j / n);
+        }
         for (int k = 0; k < bins; k++)
         {
             double sr = 0, si = 0;
             for (int t = 0; t < n; t++)
             {
-                // Reduce k t modulo n before the angle so large products keep full precision.
-                double angle = -2.0 * Math.PI * ((long)k * t % n) / n;
-                sr += x[t] * Math.Cos(angle);
-                si += x[t] * Math.Sin(angle);
+                int j = (int)((long)k * t % n);
+                sr += x[t] * cos[j];
+                si += x[t] * sin[j];
             }
             re[k] = sr;
             im[k] = si;

@@ -52,6 +52,17 @@ public sealed class CanvasTests
     }
 
     [Fact]
+    public void DrawLine_FarAwayEnds_IsClippedQuicklyAndStaysOnTheLine()
+    {
+        var canvas = new Canvas(50, 40);
+        canvas.DrawLine(-1_000_000_000, 20, 1_000_000_000, 20, Red);
+        Assert.Equal(50, Inked(canvas, Red).Count);
+        Assert.All(Inked(canvas, Red), p => Assert.Equal(20, p.Y));
+        canvas.DrawLine(int.MinValue / 2, int.MinValue / 2, -10, -10, Red); // entirely outside: nothing drawn
+        Assert.Equal(50, Inked(canvas, Red).Count);
+    }
+
+    [Fact]
     public void FillAndOutline_CoverExactlyTheRectangle()
     {
         var canvas = new Canvas(12, 10);

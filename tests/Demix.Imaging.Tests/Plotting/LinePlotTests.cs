@@ -117,6 +117,24 @@ public sealed class LinePlotTests
         Assert.True(Found(new Rgb(20, 20, 200)));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Render_DegenerateData_StillDrawsAxes(bool logY)
+    {
+        var empty = new LinePlot { LogY = logY, Title = "no data yet" };
+        Assert.Equal(400, empty.Render(400, 300).Width);
+        var allNaN = new LinePlot { LogY = logY };
+        allNaN.AddSeries("loss", [double.NaN, double.NaN]);
+        allNaN.Render(400, 300);
+        var single = new LinePlot { LogY = logY, ShowLegend = false };
+        single.AddSeries("first validation", [100.0], [0.3], Ink);
+        var canvas = new Canvas(400, 300);
+        PlotFrame frame = single.Draw(canvas, 0, 0, 400, 300);
+        Assert.True(frame.X.Min < 100 && frame.X.Max > 100 && frame.Y.Min < 0.3 && frame.Y.Max > 0.3);
+        Assert.True(InkNear(canvas, frame.X.ToPixel(100), frame.Y.ToPixel(0.3)), "a lone point is marked");
+    }
+
     [Fact]
     public void AddSeries_MismatchedLengths_Throws()
     {
@@ -135,5 +153,35 @@ public sealed class LinePlotTests
         Assert.Equal(400, canvas.Height);
         Assert.Contains(Enumerable.Range(0, 200), y => Enumerable.Range(0, 320).Any(x => canvas.GetPixel(x, y) == Ink));
         Assert.Contains(Enumerable.Range(200, 200), y => Enumerable.Range(0, 320).Any(x => canvas.GetPixel(x, y) == Ink));
+    }
+
+    [Fact]
+    public void Legend_MovesAwayFromACurveInTheTopRight()
+    {
+        var plot = new LinePlot { XMin = 0, XMax = 10, YMin = 0, YMax = 10 };
+        plot.AddSeries("rising", [0.0, 10], [0.0, 10], Ink); // runs through the top-right and bottom-left corners
+        var canvas = new Canvas(400, 300);
+        PlotFrame frame = plot.Draw(canvas, 0, 0, 400, 300);
+        // The legend box (white with a grey border) is drawn over the top-left corner instead.
+        var border = new Rgb(180, 180, 180);
+        bool BorderIn(int fromX, int toX, int fromY, int toY) =>
+            Enumerable.Range(fromY, toY - fromY).Any(y => Enumerable.Range(fromX, toX - fromX).Any(x => canvas.GetPixel(x, y) == border));
+        int middleX = (frame.Left + frame.Right) / 2, middleY = (frame.Top + frame.Bottom) / 2;
+        Assert.True(BorderIn(frame.Left, middleX, frame.Top, middleY));
+        Assert.False(BorderIn(middleX, frame.Right, frame.Top, middleY));
+    }
+
+    [Fact]
+    public void Markers_AreDrawnAtEveryPoint()
+    {
+        var plot = new LinePlot { XMin = 0, XMax = 4, YMin = 0, YMax = 4, ShowLegend = false };
+        plot.AddSeries("sdr", [1.0, 3], [1.0, 3], Ink, thickness: 1, markerSize: 7);
+        var canvas = new Canvas(300, 300);
+        PlotFrame frame = plot.Draw(canvas, 0, 0, 300, 300);
+        foreach (double value in new[] { 1.0, 3.0 })
+        {
+            // 3 pixels right of and below the point: off the rising line, inside the 7-pixel marker.
+            Assert.Equal(Ink, canvas.GetPixel((int)Math.Round(frame.X.ToPixel(value)) + 3, (int)Math.Round(frame.Y.ToPixel(value)) + 3));
+        }
     }
 }

@@ -83,6 +83,29 @@ public sealed class PngErrorTests
         Assert.Matches("corrupt compressed image data|truncated image data", DecodeFails(rebuilt).Problem);
     }
 
+    [Theory]
+    [InlineData(1 << 20, 1 << 20, "image too large")]
+    [InlineData(0, 5, "unsupported image size 0x5")]
+    [InlineData(-1, 5, "unsupported image size 4294967295x5")]
+    public void Decode_AbsurdSize_IsRefusedBeforeAllocating(int width, int height, string expected)
+    {
+        byte[] file = HandMadePng.File(width, height, 8, 6, [0, 0, 0, 0, 0]);
+        Assert.Contains(expected, DecodeFails(file).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decode_ChunkBeforeHeaderOrUnknownCriticalChunk_IsRefused()
+    {
+        byte[] file = ValidFile();
+        byte[] noHeader = [.. HandMadePng.Signature, .. HandMadePng.Chunk("IDAT", [1, 2]), .. file[8..]];
+        Assert.Contains("first chunk is 'IDAT'", DecodeFails(noHeader).Message, StringComparison.Ordinal);
+        int afterHeader = 8 + 12 + 13;
+        byte[] critical = [.. file[..afterHeader], .. HandMadePng.Chunk("QxYZ", [1]), .. file[afterHeader..]];
+        Assert.Contains("unsupported critical chunk 'QxYZ'", DecodeFails(critical).Message, StringComparison.Ordinal);
+        byte[] ancillary = [.. file[..afterHeader], .. HandMadePng.Chunk("qxYZ", [1]), .. file[afterHeader..]];
+        Assert.Equal(4, PngDecoder.Decode(ancillary).Width);
+    }
+
     [Fact]
     public void Decode_PaletteImageWithoutPalette_SaysSo()
     {

@@ -43,6 +43,16 @@ public sealed class PngRoundTripTests
     }
 
     [Fact]
+    public void Grey16_SetAndGet_UseBigEndianBytes()
+    {
+        var image = new PixelImage(2, 1, PixelFormat.Grey16);
+        image.SetGrey16(1, 0, 0xBEEF);
+        Assert.Equal([0, 0, 0xBE, 0xEF], image.Data);
+        Assert.Equal(0xBEEF, PngDecoder.Decode(PngEncoder.Encode(image)).GetGrey16(1, 0));
+        Assert.Throws<InvalidOperationException>(() => new PixelImage(1, 1, PixelFormat.Grey8).GetGrey16(0, 0));
+    }
+
+    [Fact]
     public void SaveLoad_File_RoundTripsAndLeavesNoTemporaryFile()
     {
         string folder = Directory.CreateTempSubdirectory("demix-png-").FullName;
@@ -80,6 +90,29 @@ public sealed class PngRoundTripTests
         }
         Assert.True(idatCount >= 5, $"{idatCount} IDAT chunks");
         AssertSameImage(image, PngDecoder.Decode(file));
+    }
+
+    [Fact]
+    public void TextChunks_RoundTripAndDoNotDisturbPixels()
+    {
+        var image = new PixelImage(4, 3, PixelFormat.Grey8);
+        new Random(8).NextBytes(image.Data);
+        var text = new Dictionary<string, string> { ["demix:min-db"] = "-80", ["Comment"] = "256x256 vocals, 5 s at 44100 Hz, caf\u00e9" };
+        byte[] file = PngEncoder.Encode(image, text: text);
+        Assert.Equal(text, PngDecoder.ReadText(file));
+        AssertSameImage(image, PngDecoder.Decode(file));
+        Assert.Empty(PngDecoder.ReadText(PngEncoder.Encode(image)));
+        Assert.Equal("hand made", PngDecoder.ReadText(HandMadePng.File(1, 1, 8, 0, [0, 7]))["Comment"]);
+    }
+
+    [Theory]
+    [InlineData("", "x")]
+    [InlineData(" padded", "x")]
+    [InlineData("key", "snow \u2603")]
+    public void TextChunks_InvalidKeywordOrText_Throw(string keyword, string value)
+    {
+        var text = new Dictionary<string, string> { [keyword] = System.Text.RegularExpressions.Regex.Unescape(value) };
+        Assert.Throws<ArgumentException>(() => PngEncoder.Encode(new PixelImage(1, 1, PixelFormat.Grey8), text: text));
     }
 
     internal static void AssertSameImage(PixelImage expected, PixelImage actual)

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using Demix.Audio;
+using Demix.Separation.Methods;
+using Demix.Separation.Pipeline;
+
+namespace Demix.Cli.Separate;
+
+/// <summary>Separates one input file into its stem files, all or nothing, and says how it went.</summary>
+public sealed class TrackJob
+{
+    private readonly SeparateRequest request;
+    private readonly OutputNaming naming;
+
+    /// <summary>Creates the job runner for a request.</summary>
+    public TrackJob(SeparateRequest request, OutputNaming naming)
+    {
+        this.request = request;
+        this.naming = naming;
+    }
+
+    /// <summary>Runs the pipeline on <paramref name="input"/>; never throws for a problem with this file.</summary>
+    public TrackResult Run(InputFile input, IProgress<double>? progress, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            ISeparationMethod method = request.CreateMethod();
+            using IAudioSource source = AudioFile.Open(input.Path);
+            var writeOptions = new AudioWriteOptions
+            {
+                Overwrite = request.Force, Format = request.Format, BitDepth = request.BitDepth, BitRateKbps = request.BitRateKbps,
+            };
+            using var outputs = new FileStemOutputs(stem => IsWanted(stem) ? naming.PathOf(input.TrackName, stem) : null,
+                (path, format) => AudioFile.Create(path, format, writeOptions));
+            var pipeline = new SeparationPipeline(method, new PipelineOptions { Downmix = request.Downmix, OutputSampleRate = request.SampleRate });
+            TrackSummary summary = pipeline.Run(source, input.Path, outputs, progress, cancellation);
+            var written = method.Stems.Where(IsWanted).ToDictionary(stem => stem, stem => naming.PathOf(input.TrackName, stem));
+            return new TrackResult(input.Path, TrackStatus.Done, null, written, summary.DurationSeconds, clock.Elapsed.TotalSeconds);
+        }
+        catch (AudioFileException e)
+        {
+            return TrackResult.Error(input.Path, TrackStatus.UserError, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return TrackResult.Error(input.Path, TrackStatus.Cancelled, $"'{input.Path}': interrupted; nothing was written.");
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return TrackResult.Error(input.Path, TrackStatus.Failed, $"'{input.Path}': {e.Message}");
+        }
+    }
+
+    private bool IsWanted(string stem) => request.Stems is null || request.Stems.Contains(stem);
+}
