@@ -44,6 +44,19 @@ public sealed class SeparateOptionTests
     }
 
     [Fact]
+    public void OutputFolderInsideAnInputFolder_IsNotTakenAsInput()
+    {
+        using var folder = new TestFolder();
+        folder.Wav("music/a.wav", 2, 44100, 2000);
+        Assert.Equal(0, CliRun.Of("separate", folder["music"], "-o", folder["music/separated"], "-q").ExitCode);
+
+        CliRun again = CliRun.Of("separate", folder["music"], "-o", folder["music/separated"], "-q", "--force");
+
+        Assert.True(again.ExitCode == 0, again.Error);
+        Assert.Equal(["a/accompaniment.wav", "a/vocals.wav"], folder.FilesUnder("music/separated"));
+    }
+
+    [Fact]
     public void Json_ReportsEveryInput_AndTheExitCodeReflectsTheWorst()
     {
         using var folder = new TestFolder();

@@ -16,8 +16,12 @@ public static class InputDiscovery
         [".wav", ".wave", ".flac", ".mp3", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".aac", ".aif", ".aiff", ".wma", ".webm", ".mka"];
 
     /// <summary>Finds the inputs; <paramref name="problems"/> receives one message per argument that gives nothing.</summary>
-    public static IReadOnlyList<InputFile> Find(IEnumerable<string> arguments, List<(string Path, string Message)> problems)
+    /// <param name="arguments">Files and folders from the command line.</param>
+    /// <param name="problems">Receives (argument, message) for each argument that gives no input.</param>
+    /// <param name="outputFolder">Files below it are never taken from a folder (earlier results are not inputs).</param>
+    public static IReadOnlyList<InputFile> Find(IEnumerable<string> arguments, List<(string Path, string Message)> problems, string? outputFolder = null)
     {
+        string? excluded = outputFolder is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder)) + Path.DirectorySeparatorChar;
         var found = new List<InputFile>();
         foreach (string argument in arguments)
         {
@@ -28,7 +32,7 @@ public static class InputDiscovery
             else if (Directory.Exists(argument))
             {
                 int before = found.Count;
-                found.AddRange(FromFolder(argument));
+                found.AddRange(FromFolder(argument).Where(input => excluded is null || !Path.GetFullPath(input.Path).StartsWith(excluded, StringComparison.Ordinal)));
                 if (found.Count == before) problems.Add((argument, $"'{argument}': the folder holds no audio files ({string.Join(", ", AudioExtensions)})."));
             }
             else

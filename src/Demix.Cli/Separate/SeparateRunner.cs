@@ -20,7 +20,7 @@ public sealed class SeparateRunner
     public async Task<int> RunAsync(SeparateRequest request, CancellationToken cancellation)
     {
         var problems = new List<(string Path, string Message)>();
-        IReadOnlyList<InputFile> inputs = InputDiscovery.Find(request.Inputs, problems);
+        IReadOnlyList<InputFile> inputs = InputDiscovery.Find(request.Inputs, problems, request.OutputFolder);
         var method = request.CreateMethod();
         int stemCount = request.Stems?.Count ?? method.Stems.Count;
         var naming = new OutputNaming(request.OutputFolder, request.NamePattern, request.Format.Extension(), method.Name, stemCount);

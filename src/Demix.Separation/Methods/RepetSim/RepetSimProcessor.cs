@@ -3,20 +3,26 @@ using Demix.Separation.Spectral;
 namespace Demix.Separation.Methods.RepetSim;
 
 /// <summary>
-/// Windowed, streaming REPET-SIM on STFT frames: frame j is released once the frame j + halfWindow has
+/// Windowed, streaming REPET-SIM on STFT frames: frame j is ready once the frame j + halfWindow has
 /// arrived (or the track ended); its similar frames are searched among frames j - halfWindow .. j +
 /// halfWindow only. When the whole track fits in that span the result is exactly the whole-song method.
+/// Ready frames are separated in batches of <see cref="BatchFrames"/>, spread over the processor cores
+/// (every frame is independent, so the result does not depend on the split).
 /// Stems: [vocals, accompaniment] = [(1 - mask) X, mask X].
 /// </summary>
 public sealed class RepetSimProcessor : ISpectralProcessor
 {
+    /// <summary>Frames separated together (more latency, fewer thread hand-overs).</summary>
+    public const int BatchFrames = 32;
+
     private readonly SimilarityWindow window;
-    private readonly SimilarFramePicker picker;
-    private readonly ChannelMasker[] maskers;   // [channels]
+    private readonly RepetSimWorker[] workers;
     private readonly int halfWindow;
-    private readonly Queue<SpectralFrame> pending = new();
-    private readonly List<int> picked = [];
-    private readonly float[] row;
+    private readonly int channelCount;
+    private readonly int binCount;
+    private readonly Queue<SpectralFrame> pending = new();   // added, not separated yet
+    private readonly Queue<(SpectralFrame Mixture, SpectralFrame[] Stems)> separated = new();
+    private readonly Stack<SpectralFrame[]> stemPool = new();
 
     /// <summary>Creates the processor for one track.</summary>
     /// <param name="options">REPET-SIM parameters.</param>
@@ -27,16 +33,16 @@ public sealed class RepetSimProcessor : ISpectralProcessor
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         int fftSize = options.FftSize(sampleRate);
-        int hopSize = fftSize / 2;
-        int binCount = fftSize / 2 + 1;
-        double framesPerSecond = (double)sampleRate / hopSize;
+        double framesPerSecond = (double)sampleRate / (fftSize / 2);
+        this.channelCount = channelCount;
+        binCount = fftSize / 2 + 1;
         halfWindow = Math.Max(1, (int)Math.Round(options.SearchWindowSeconds / 2 * framesPerSecond));
-        window = new SimilarityWindow(channelCount, binCount, halfWindow);
-        picker = new SimilarFramePicker((float)options.SimilarityThreshold,
-            (int)Math.Round(options.MinDistanceSeconds * framesPerSecond), options.MaxSimilarFrames);
+        window = new SimilarityWindow(channelCount, binCount, halfWindow, extraFrames: BatchFrames);
         int cutoffBin = RepeatingModel.CutoffBin(options.CutoffHz, fftSize, sampleRate);
-        row = new float[2 * halfWindow + 1];
-        maskers = [.. Enumerable.Range(0, channelCount).Select(_ => new ChannelMasker(binCount, cutoffBin))];
+        int minDistance = (int)Math.Round(options.MinDistanceSeconds * framesPerSecond);
+        workers = [.. Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 4)).Select(_ => new RepetSimWorker(window,
+            new SimilarFramePicker((float)options.SimilarityThreshold, minDistance, options.MaxSimilarFrames),
+            channelCount, binCount, cutoffBin, halfWindow))];
     }
 
     /// <summary>Frames searched on each side of a frame.</summary>
@@ -56,25 +62,41 @@ public sealed class RepetSimProcessor : ISpectralProcessor
     public bool TryTake(bool endOfTrack, SpectralFrame[] stems, out SpectralFrame? consumed)
     {
         consumed = null;
-        if (pending.Count == 0) return false;
-        long frame = pending.Peek().Index;
-        if (!endOfTrack && window.FrameCount <= frame + halfWindow) return false;
-        consumed = pending.Dequeue();
-        PickSimilar(frame);
-        for (int c = 0; c < maskers.Length; c++) ApplyChannel(c, frame, consumed, stems);
+        if (separated.Count == 0) SeparateReadyBatch(endOfTrack);
+        if (separated.Count == 0) return false;
+        (consumed, SpectralFrame[] result) = separated.Dequeue();
+        for (int s = 0; s < stems.Length; s++) Copy(result[s], stems[s]);
+        stemPool.Push(result);
         return true;
     }
 
-    private void ApplyChannel(int channel, long frame, SpectralFrame mixture, SpectralFrame[] stems) =>
-        maskers[channel].Apply(picked.Select(other => window.Magnitude(other, channel)), window.Magnitude(frame, channel), mixture, channel, stems);
-
-    private void PickSimilar(long frame)
+    /// <summary>Separates the ready frames (a full batch, or everything at the end of the track) in parallel.</summary>
+    private void SeparateReadyBatch(bool endOfTrack)
     {
-        long first = Math.Max(0, frame - halfWindow);
-        long last = Math.Min(window.FrameCount - 1, frame + halfWindow);
-        Span<float> span = row.AsSpan(0, (int)(last - first + 1));
-        window.Row(frame, first, span);
-        picker.Pick(span, (int)first, picked);
-        if (picked.Count == 0) picked.Add((int)frame);   // no similar frame at all: the frame models itself
+        if (pending.Count == 0) return;
+        long lastFrame = window.FrameCount - 1;
+        long readyThrough = lastFrame - halfWindow;   // pending frames are in index order
+        int ready = endOfTrack ? pending.Count : (int)Math.Clamp(readyThrough - pending.Peek().Index + 1, 0, pending.Count);
+        if (ready == 0 || (!endOfTrack && ready < BatchFrames)) return;   // wait for a full batch
+        int count = Math.Min(ready, BatchFrames);
+        var batch = new (SpectralFrame Mixture, SpectralFrame[] Stems)[count];
+        for (int i = 0; i < count; i++) batch[i] = (pending.Dequeue(), RentStems());
+        Parallel.For(0, Math.Min(workers.Length, count), w =>
+        {
+            for (int i = w; i < count; i += workers.Length) workers[w].Separate(batch[i].Mixture, lastFrame, batch[i].Stems);
+        });
+        foreach (var item in batch) separated.Enqueue(item);
+    }
+
+    private SpectralFrame[] RentStems() =>
+        stemPool.Count > 0 ? stemPool.Pop() : [new SpectralFrame(channelCount, binCount), new SpectralFrame(channelCount, binCount)];
+
+    private static void Copy(SpectralFrame source, SpectralFrame destination)
+    {
+        for (int c = 0; c < source.ChannelCount; c++)
+        {
+            source.Real[c].CopyTo(destination.Real[c], 0);
+            source.Imaginary[c].CopyTo(destination.Imaginary[c], 0);
+        }
     }
 }

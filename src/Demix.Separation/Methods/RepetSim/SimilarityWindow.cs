@@ -12,19 +12,20 @@ namespace Demix.Separation.Methods.RepetSim;
 internal sealed class SimilarityWindow
 {
     private readonly int halfWindow;
-    private readonly int capacity;             // frames alive at once: 2 halfWindow + 2
+    private readonly int capacity;             // frames alive at once: 2 halfWindow + extraFrames + 2
     private readonly int channelCount;
     private readonly int binCount;
     private readonly float[]?[] unitMeans;     // [capacity][bins]
     private readonly float[][]?[] magnitudes;  // [capacity][channels][bins]
     private readonly float[]?[] similarities;  // [capacity][halfWindow + 1], row t holds sim(t, t - lag)
 
-    public SimilarityWindow(int channelCount, int binCount, int halfWindow)
+    /// <param name="extraFrames">Frames the owner may add beyond a frame's window before it is done with that frame.</param>
+    public SimilarityWindow(int channelCount, int binCount, int halfWindow, int extraFrames = 0)
     {
         this.halfWindow = halfWindow;
         this.channelCount = channelCount;
         this.binCount = binCount;
-        capacity = 2 * halfWindow + 2;
+        capacity = 2 * halfWindow + extraFrames + 2;
         unitMeans = new float[capacity][];
         magnitudes = new float[capacity][][];
         similarities = new float[capacity][];
