@@ -29,7 +29,8 @@ public static class DemixWebApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.Logging.SetMinimumLevel(minimumLogLevel);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Default));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);   // no line per request
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Api));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new JobStore(options.WorkFolder));
@@ -70,7 +71,7 @@ public static class DemixWebApp
         };
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(message), WebJson.Default.ErrorBody));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(message), WebJson.Api.ErrorBody));
     }
 
     private static Task AddSecurityHeaders(HttpContext context, Func<Task> next)

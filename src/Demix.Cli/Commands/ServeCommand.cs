@@ -17,12 +17,14 @@ public static class ServeCommand
         var maxUpload = new Option<int>("--max-upload-mb") { Description = "Largest accepted upload in MB.", DefaultValueFactory = _ => 200 };
         var workers = new Option<int>("--workers") { Description = "Songs separated at the same time.", DefaultValueFactory = _ => 1 };
         var lifetime = new Option<double>("--keep-minutes") { Description = "Finished jobs and their files are deleted after this many minutes.", DefaultValueFactory = _ => 120 };
+        var models = new Option<string?>("--models") { Description = "Model cache whose models the page offers (default: $DEMIX_MODELS or ~/.cache/demix/models)." };
         var command = new Command("serve", "Serve the listening page: upload or pick a song, separate it, play the stems in sync, download them.")
-        { urls, library, maxUpload, workers, lifetime };
+        { urls, library, models, maxUpload, workers, lifetime };
         command.SetAction((parse, cancellation) => RunAsync(console, new ServeOptions
         {
             Urls = parse.GetValue(urls)!,
             LibraryFolder = parse.GetValue(library),
+            ModelFolder = parse.GetValue(models),
             MaxUploadBytes = parse.GetValue(maxUpload) * 1024L * 1024L,
             Workers = parse.GetValue(workers),
             JobLifetime = TimeSpan.FromMinutes(parse.GetValue(lifetime)),

@@ -21,14 +21,14 @@ public static class JobEndpoints
     {
         RouteGroupBuilder api = app.MapGroup("/api");
         api.MapGet("/info", (ServeOptions options, SongLibrary library) =>
-            Results.Json(new ServerInfo(options.MaxUploadBytes, options.Workers, options.LibraryFolder is not null), WebJson.Default.ServerInfo));
-        api.MapGet("/methods", (SeparationChoices choices) => Results.Json(Methods(choices), WebJson.Default.IReadOnlyListMethodView));
-        api.MapGet("/library", (SongLibrary library) => Results.Json(library.List(), WebJson.Default.IReadOnlyListLibrarySong));
-        api.MapGet("/jobs", (JobStore store) => Results.Json(store.List().Select(j => j.Snapshot()).ToList(), WebJson.Default.IReadOnlyListJobView));
+            Results.Json(new ServerInfo(options.MaxUploadBytes, options.Workers, options.LibraryFolder is not null), WebJson.Api.ServerInfo));
+        api.MapGet("/methods", (SeparationChoices choices) => Results.Json(Methods(choices), WebJson.Api.IReadOnlyListMethodView));
+        api.MapGet("/library", (SongLibrary library) => Results.Json(library.List(), WebJson.Api.IReadOnlyListLibrarySong));
+        api.MapGet("/jobs", (JobStore store) => Results.Json(store.List().Select(j => j.Snapshot()).ToList(), WebJson.Api.IReadOnlyListJobView));
         api.MapPost("/jobs", UploadAsync);
         api.MapPost("/jobs/library/{songId}", PickFromLibrary);
         api.MapGet("/jobs/{id:guid}", (Guid id, JobStore store) =>
-            store.Find(id) is Job job ? Results.Json(job.Snapshot(), WebJson.Default.JobView) : NotFound(id));
+            store.Find(id) is Job job ? Results.Json(job.Snapshot(), WebJson.Api.JobView) : NotFound(id));
         api.MapDelete("/jobs/{id:guid}", (Guid id, JobStore store) =>
             store.Find(id) is { IsFinished: true } && store.Remove(id) ? Results.NoContent()
             : store.Find(id) is null ? NotFound(id) : Error(StatusCodes.Status409Conflict, "The job is still running; delete it when it has finished."));
@@ -41,7 +41,7 @@ public static class JobEndpoints
     }
 
     /// <summary>An error result with a JSON body.</summary>
-    public static IResult Error(int statusCode, string message) => Results.Json(new ErrorBody(message), WebJson.Default.ErrorBody, statusCode: statusCode);
+    public static IResult Error(int statusCode, string message) => Results.Json(new ErrorBody(message), WebJson.Api.ErrorBody, statusCode: statusCode);
 
     private static IReadOnlyList<MethodView> Methods(SeparationChoices choices) =>
         [.. choices.List().Select(c => new MethodView(c.Name, c.Description, c.IsDefault))];
@@ -79,7 +79,7 @@ public static class JobEndpoints
 
     private static IResult Enqueue(Job job, JobQueue queue)
     {
-        if (queue.TryEnqueue(job)) return Results.Json(job.Snapshot(), WebJson.Default.JobView, statusCode: StatusCodes.Status202Accepted);
+        if (queue.TryEnqueue(job)) return Results.Json(job.Snapshot(), WebJson.Api.JobView, statusCode: StatusCodes.Status202Accepted);
         JobStore.DeleteFolder(job.Folder);
         return Error(StatusCodes.Status503ServiceUnavailable, "Too many jobs are waiting; try again when some have finished.");
     }

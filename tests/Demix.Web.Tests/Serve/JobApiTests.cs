@@ -105,7 +105,7 @@ public sealed class JobApiTests
     }
 
     [Fact]
-    public async Task FinishedJobs_ExpireWithTheirFiles_AndShutdownLeavesNoFiles()
+    public async Task FinishedJobs_ExpireWithTheirFiles()
     {
         string songs = TestSongs.TemporaryFolder();
         var options = new ServeOptions { JobLifetime = TimeSpan.FromMilliseconds(300), CleanupInterval = TimeSpan.FromMilliseconds(100) };
@@ -118,6 +118,25 @@ public sealed class JobApiTests
         Assert.Empty(server.FilesInWorkFolder());
         using HttpResponseMessage gone = await server.Client.GetAsync($"/api/jobs/{id}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+        Directory.Delete(songs, true);
+    }
+
+    [Fact]
+    public async Task Shutdown_RemovesEveryJobFolder_FinishedAndQueued()
+    {
+        string songs = TestSongs.TemporaryFolder();
+        await using var server = await TestServer.StartAsync();
+        byte[] song = File.ReadAllBytes(TestSongs.Wav(songs, 1.0).Path);
+        using HttpResponseMessage first = await server.UploadAsync(song);
+        Guid id = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
+        await server.WaitAsync(id, JobTimeout);
+        for (int i = 0; i < 3; i++) (await server.UploadAsync(song)).Dispose();   // queued or running at shutdown
+        Assert.NotEmpty(server.FilesInWorkFolder());
+
+        await server.StopAsync();
+
+        Assert.Empty(server.FilesInWorkFolder());
+        Assert.Empty(Directory.GetDirectories(server.WorkFolder));
         Directory.Delete(songs, true);
     }
 

@@ -85,6 +85,9 @@ internal sealed class TestServer : IAsyncDisposable
     /// <summary>Files anywhere below the work folder.</summary>
     public string[] FilesInWorkFolder() => Directory.Exists(WorkFolder) ? Directory.GetFiles(WorkFolder, "*", SearchOption.AllDirectories) : [];
 
+    /// <summary>Stops the app (as Ctrl+C would); the work folder stays for inspection until disposal.</summary>
+    public Task StopAsync() => app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
