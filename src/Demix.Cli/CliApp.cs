@@ -15,6 +15,8 @@ public static class CliApp
             InfoCommand.Create(console),
             DemoCommand.Create(console),
             ModelsCommand.Create(console),
+            SpectrogramCommand.Create(console),
+            ServeCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {

@@ -42,6 +42,7 @@ internal sealed class SeparateOptions
     private readonly Option<int> jobs = new("--jobs", "-j") { Description = "Files separated at the same time.", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "No progress bars and no summary table; errors are still printed." };
     private readonly Option<bool> json = new("--json") { Description = "Print a JSON report on standard output instead of the table." };
+    private readonly Option<bool> report = new("--report") { Description = "Also write report.html next to the stems: spectrograms and players of the mixture and each stem." };
     private readonly Option<bool> downmix = new("--downmix") { Description = "Mix inputs with more than 2 channels down to stereo (otherwise they are refused)." };
     private readonly Option<double> strength = new("--strength") { Description = "center: how much of the centre goes to the vocals, 0 to 1.", DefaultValueFactory = _ => 1.0 };
     private readonly Option<double> lowHz = new("--low-hz") { Description = "center: lowest frequency sent to the vocals, Hz.", DefaultValueFactory = _ => 120.0 };
@@ -57,7 +58,7 @@ internal sealed class SeparateOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(inputs);
-        foreach (Option option in new Option[] { output, method, model, preset, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, downmix, strength, lowHz, highHz, searchWindow })
+        foreach (Option option in new Option[] { output, method, model, preset, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, report, downmix, strength, lowHz, highHz, searchWindow })
         {
             command.Options.Add(option);
         }
@@ -97,6 +98,7 @@ internal sealed class SeparateOptions
             Quiet = parse.GetValue(quiet),
             Json = parse.GetValue(json),
             Downmix = parse.GetValue(downmix),
+            Report = parse.GetValue(report),
         };
     }
 

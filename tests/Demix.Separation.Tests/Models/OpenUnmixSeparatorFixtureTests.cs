@@ -54,6 +54,7 @@ public sealed class OpenUnmixFolderTests
         Assert.Equal(64, hyperParameters.HiddenSize);
         Assert.Equal(1487, hyperParameters.MaxBin);
         Assert.Equal(44100, model.Card.SampleRate);
+        Assert.Equal("46320d5e72bd6b336b88721fce1ff6fff21cb6273ff411f9c9baf6ab342cd496", model.Card.Sources[0].Sha256);   // README's hash
         float[][][] stems = model.CreateSeparator().Separate(ReadMixture(), 44100);
         float[] expected = ReadF32("estimates_niter1.f32", 2 * Channels * Length);
         for (int j = 0; j < 2; j++)

@@ -39,7 +39,7 @@ public static class OpenUnmixFolder
             SampleRate = sampleRate,
             Stft = new StftSettings((shared!.BinCount - 1) * 2, (int)Number(separator.RootElement, "nhop", 1024)),
             Description = $"open-unmix folder {folder}",
-            Sources = [.. targets.Select(t => new SourceFile(t.Path, "", "local file"))],
+            Sources = [.. targets.Select(t => new SourceFile(Path.GetFullPath(t.Path), Sha256Of(t.Path), "computed from the local file"))],
         });
         return model;
     }
@@ -70,6 +70,12 @@ public static class OpenUnmixFolder
             if (pth is not null) result.Add((target, pth));
         }
         return [.. result.OrderBy(t => Array.IndexOf(PreferredOrder, t.Item1) is int i && i >= 0 ? i : PreferredOrder.Length)];
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using FileStream stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
     }
 
     private static JsonDocument ReadJson(string path)
