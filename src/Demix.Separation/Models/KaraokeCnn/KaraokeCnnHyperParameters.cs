@@ -45,16 +45,6 @@ public sealed record KaraokeCnnHyperParameters
     }
 }
 
-/// <summary>How S4 turns predicted vocals into the karaoke track.</summary>
-public enum KaraokeMode
-{
-    /// <summary>max(|X| - |V|, 0) with the mixture's phase.</summary>
-    SpectralSubtraction,
-
-    /// <summary>The mixture waveform plus the inverted (negated) predicted vocal waveform.</summary>
-    InvertedWaveform,
-}
-
 /// <summary>Source-generated JSON for <see cref="KaraokeCnnHyperParameters"/>.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(KaraokeCnnHyperParameters))]

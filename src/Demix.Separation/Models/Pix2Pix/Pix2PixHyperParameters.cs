@@ -68,16 +68,6 @@ public sealed record Pix2PixHyperParameters
     }
 }
 
-/// <summary>Where the phase of the generated vocal spectrogram comes from.</summary>
-public enum PhaseSource
-{
-    /// <summary>The mixture's phase.</summary>
-    Mixture,
-
-    /// <summary>Griffin-Lim iterations from the mixture's phase.</summary>
-    GriffinLim,
-}
-
 /// <summary>Source-generated JSON for <see cref="Pix2PixHyperParameters"/>.</summary>
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Pix2PixHyperParameters))]
