@@ -14,6 +14,7 @@ public static class CliApp
             SeparateCommand.Create(console),
             InfoCommand.Create(console),
             DemoCommand.Create(console),
+            ModelsCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Demix.Cli.Separate;
 using Demix.Separation.Methods;
+using Demix.Separation.Models;
 
 namespace Demix.Cli.Commands;
 
@@ -26,6 +27,8 @@ internal sealed class SeparateOptions
     private readonly Option<string> output = new("--output", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "separated" };
     private readonly Option<string> method = new("--method", "-m")
     { Description = $"Separation method: {string.Join(", ", MethodRegistry.Names)}.", DefaultValueFactory = _ => MethodRegistry.DefaultMethod };
+    private readonly Option<string?> model = new("--model")
+    { Description = "Separate with a model instead of a method: a cached model's name (see 'demix models list') or a model card / .safetensors / folder path." };
     private readonly Option<string?> stems = new("--stems") { Description = "Stems to write, comma-separated (default: all, i.e. vocals,accompaniment)." };
     private readonly Option<string> format = new("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "wav" };
     private readonly Option<int?> bitrate = new("--bitrate") { Description = "Bit rate of mp3/ogg/opus/m4a outputs in kbit/s." };
@@ -51,7 +54,7 @@ internal sealed class SeparateOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(inputs);
-        foreach (Option option in new Option[] { output, method, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, downmix, strength, lowHz, highHz, searchWindow })
+        foreach (Option option in new Option[] { output, method, model, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, downmix, strength, lowHz, highHz, searchWindow })
         {
             command.Options.Add(option);
         }
@@ -62,7 +65,8 @@ internal sealed class SeparateOptions
     public SeparateRequest Read(ParseResult parse)
     {
         string methodName = parse.GetValue(method)!;
-        if (!MethodRegistry.Contains(methodName))
+        ISeparationModel? loadedModel = LoadModel(parse.GetValue(model), parse.GetResult(method) is { Implicit: false });
+        if (loadedModel is null && !MethodRegistry.Contains(methodName))
         {
             throw new UsageException($"unknown method '{methodName}'; choose one of: {string.Join(", ", MethodRegistry.Names)}.");
         }
@@ -76,9 +80,10 @@ internal sealed class SeparateOptions
         {
             Inputs = inputPaths,
             OutputFolder = parse.GetValue(output)!,
-            Method = methodName.ToLowerInvariant(),
+            Method = loadedModel is null ? methodName.ToLowerInvariant() : ModelMethod.NamePrefix + loadedModel.Card.Name,
+            Model = loadedModel,
             MethodSettings = OptionValues.MethodSettings(parse.GetValue(strength), parse.GetValue(lowHz), parse.GetValue(highHz), parse.GetValue(searchWindow)),
-            Stems = OptionValues.Stems(parse.GetValue(stems), MethodRegistry.Create(methodName).Stems),
+            Stems = OptionValues.Stems(parse.GetValue(stems), loadedModel?.Stems ?? MethodRegistry.Create(methodName).Stems),
             Format = fileFormat,
             BitDepth = OptionValues.BitDepth(parse.GetValue(bitDepth)!, fileFormat),
             BitRateKbps = OptionValues.BitRate(parse.GetValue(bitrate), fileFormat),
@@ -90,5 +95,20 @@ internal sealed class SeparateOptions
             Json = parse.GetValue(json),
             Downmix = parse.GetValue(downmix),
         };
+    }
+
+    /// <summary>Loads the <c>--model</c> (null when not given); a model that cannot be loaded is a usage error.</summary>
+    private static ISeparationModel? LoadModel(string? nameOrPath, bool methodGiven)
+    {
+        if (nameOrPath is null) return null;
+        if (methodGiven) throw new UsageException("give either --method or --model, not both.");
+        try
+        {
+            return ModelStore.Default().Load(nameOrPath);
+        }
+        catch (Exception e) when (e is ModelFileException or FileNotFoundException or Demix.Engine.Io.WeightFileException)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

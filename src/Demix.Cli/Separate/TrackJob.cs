@@ -24,7 +24,7 @@ public sealed class TrackJob
         var clock = Stopwatch.StartNew();
         try
         {
-            ISeparationMethod method = MethodRegistry.Create(request.Method, request.MethodSettings);
+            ISeparationMethod method = request.CreateMethod();
             using IAudioSource source = AudioFile.Open(input.Path);
             var writeOptions = new AudioWriteOptions
             {
