@@ -3,7 +3,7 @@ namespace Demix.Training.Config;
 /// <summary>The data (<c>data:</c>): training sources, validation tracks, chunking and the cache.</summary>
 public sealed class DataConfig
 {
-    /// <summary>Training corpora; examples are drawn from all of them by <see cref="SourceConfig.Weight"/>.</summary>
+    /// <summary>Training corpora; every track of every corpus is drawn with the same probability.</summary>
     public List<SourceConfig> Sources { get; set; } = [];
 
     /// <summary>Tracks separated whole for the validation SDR (null: no validation).</summary>
@@ -28,7 +28,7 @@ public sealed class DataConfig
     public string CacheFormat { get; set; } = "float32";
 }
 
-/// <summary>One corpus: its layout, root folder, split and sampling weight.</summary>
+/// <summary>One corpus: its layout, root folder and split.</summary>
 public sealed class SourceConfig
 {
     /// <summary>
@@ -42,9 +42,6 @@ public sealed class SourceConfig
 
     /// <summary><c>train</c>, <c>validation</c>, <c>test</c> or <c>all</c>.</summary>
     public string Split { get; set; } = "train";
-
-    /// <summary>Relative probability of drawing from this corpus.</summary>
-    public double Weight { get; set; } = 1;
 
     /// <summary>At most this many tracks (0 = all), after sorting by name.</summary>
     public int MaxTracks { get; set; }

@@ -80,7 +80,4 @@ public sealed class LoopConfig
 
     /// <summary>Ready batches the background queue holds.</summary>
     public int PrefetchBatches { get; set; } = 4;
-
-    /// <summary>Compute threads of the engine (0 = all cores).</summary>
-    public int Threads { get; set; }
 }

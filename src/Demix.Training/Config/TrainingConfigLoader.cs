@@ -13,11 +13,13 @@ public static partial class TrainingConfigLoader
 
     /// <summary>Reads <paramref name="path"/>; relative data roots become relative to the file's folder.</summary>
     /// <exception cref="TrainingConfigException">Malformed YAML, an unknown key, or an invalid value (file and key named).</exception>
-    public static TrainingConfig Load(string path)
+    public static TrainingConfig Load(string path) => Load(path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+    /// <summary>Reads <paramref name="path"/> resolving relative roots against <paramref name="folder"/> (a run's config copy).</summary>
+    public static TrainingConfig Load(string path, string folder)
     {
         if (!File.Exists(path)) throw new FileNotFoundException($"The training config '{path}' does not exist.", path);
         TrainingConfig config = Parse(File.ReadAllText(path), path);
-        string folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         foreach (SourceConfig source in config.Data.Sources.Append(config.Data.Validation).OfType<SourceConfig>())
             if (source.Root.Length > 0) source.Root = Path.GetFullPath(source.Root, folder);
         if (config.Data.Cache.Length > 0) config.Data.Cache = Path.GetFullPath(config.Data.Cache, folder);

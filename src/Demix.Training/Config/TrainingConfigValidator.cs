@@ -42,6 +42,5 @@ internal static class TrainingConfigValidator
         require(Kinds.Contains(source.Kind), key + ".kind", $"unknown layout '{source.Kind}'; known: {string.Join(", ", Kinds)}.");
         require(source.Root.Length > 0, key + ".root", "the corpus needs a root folder.");
         require(Splits.Contains(source.Split), key + ".split", $"unknown split '{source.Split}'; known: {string.Join(", ", Splits)}.");
-        require(source.Weight > 0, key + ".weight", "must be positive.");
     }
 }
