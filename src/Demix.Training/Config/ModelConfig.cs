@@ -33,6 +33,7 @@ public sealed class ModelConfig
     public KaraokeCnnConfig KaraokeCnn { get; set; } = new();
 
     /// <summary>S0 pix2pix hyper-parameters (the family lands with the seeds work).</summary>
+    [YamlDotNet.Serialization.YamlMember(Alias = "pix2pix")]
     public Pix2PixConfig Pix2Pix { get; set; } = new();
 }
 
