@@ -15,6 +15,8 @@ public static class CliApp
             InfoCommand.Create(console),
             DemoCommand.Create(console),
             ModelsCommand.Create(console),
+            SpectrogramCommand.Create(console),
+            ServeCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {
@@ -34,7 +36,11 @@ public static class CliApp
             console.Error.WriteLine("Run 'demix --help' (or 'demix <command> --help') for the options.");
             return ExitCodes.UserError;
         }
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,   // signals are handled by Program: cancel, clean up, exit 130
+        };
         try
         {
             return await parse.InvokeAsync(configuration, cancellation);

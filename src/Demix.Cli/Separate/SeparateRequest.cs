@@ -58,4 +58,7 @@ public sealed record SeparateRequest
 
     /// <summary>Mix more than two channels down to stereo.</summary>
     public bool Downmix { get; init; }
+
+    /// <summary>Also write an HTML report (spectrograms and players of the mixture and stems) next to the stems.</summary>
+    public bool Report { get; init; }
 }
