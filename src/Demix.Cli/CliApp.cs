@@ -15,6 +15,8 @@ public static class CliApp
             InfoCommand.Create(console),
             DemoCommand.Create(console),
             ModelsCommand.Create(console),
+            TrainCommand.Create(console),
+            DatasetCommand.Create(console),
             SpectrogramCommand.Create(console),
             ServeCommand.Create(console),
         };
