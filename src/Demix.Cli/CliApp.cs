@@ -17,6 +17,8 @@ public static class CliApp
             ModelsCommand.Create(console),
             SpectrogramCommand.Create(console),
             ServeCommand.Create(console),
+            EvaluateCommand.Create(console),
+            CompareCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {
