@@ -19,6 +19,8 @@ public static class CliApp
             DatasetCommand.Create(console),
             SpectrogramCommand.Create(console),
             ServeCommand.Create(console),
+            EvaluateCommand.Create(console),
+            CompareCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {

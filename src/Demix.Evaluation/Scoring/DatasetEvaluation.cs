@@ -35,6 +35,11 @@ public static class DatasetEvaluation
             : estimates.Load(track, TrackScorer.VocalsAccompaniment), results, settings, progress, cancel);
     }
 
+    /// <summary>Scores estimates made from the whole track (for oracle methods, which need its references).</summary>
+    public static int RunPerTrack(IReadOnlyList<EvaluationTrack> tracks, Func<EvaluationTrack, IReadOnlyDictionary<string, Waveform>> estimatesOf,
+        ResultsFolder results, ScoringSettings settings, IProgress<EvaluationProgress>? progress = null, CancellationToken cancel = default) =>
+        Run(tracks, estimatesOf, results, settings, progress, cancel);
+
     private static int Run(IReadOnlyList<EvaluationTrack> tracks, Func<EvaluationTrack, IReadOnlyDictionary<string, Waveform>> estimatesOf,
         ResultsFolder results, ScoringSettings settings, IProgress<EvaluationProgress>? progress, CancellationToken cancel)
     {
