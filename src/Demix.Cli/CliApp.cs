@@ -14,6 +14,13 @@ public static class CliApp
             SeparateCommand.Create(console),
             InfoCommand.Create(console),
             DemoCommand.Create(console),
+            ModelsCommand.Create(console),
+            TrainCommand.Create(console),
+            DatasetCommand.Create(console),
+            SpectrogramCommand.Create(console),
+            ServeCommand.Create(console),
+            EvaluateCommand.Create(console),
+            CompareCommand.Create(console),
         };
         foreach (Option option in root.Options)
         {

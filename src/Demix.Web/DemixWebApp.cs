@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Demix.Separation.Models;
 using Demix.Web.Endpoints;
 using Demix.Web.Jobs;
 using Demix.Web.Library;
@@ -27,13 +28,13 @@ public static class DemixWebApp
         options.Validate();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        // Kestrel stops bodies just above the limit; the receiver gives the clear message.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxUploadBytes + 1);
         builder.Logging.SetMinimumLevel(minimumLogLevel);
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Default));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);   // no line per request
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJson.Api));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => new JobStore(options.WorkFolder));
+        builder.Services.AddSingleton(_ => new SeparationChoices(options.ModelFolder is null ? ModelStore.Default() : new ModelStore(options.ModelFolder)));
         builder.Services.AddSingleton<JobQueue>();
         builder.Services.AddSingleton<JobRunner>();
         builder.Services.AddSingleton<UploadReceiver>();
@@ -70,7 +71,7 @@ public static class DemixWebApp
         };
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(message), WebJson.Default.ErrorBody));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new ErrorBody(message), WebJson.Api.ErrorBody));
     }
 
     private static Task AddSecurityHeaders(HttpContext context, Func<Task> next)
@@ -89,7 +90,7 @@ public static class DemixWebApp
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found - Demix</title></head>" +
-            "<body style=\"font-family:sans-serif;margin:3em\"><h1>Not found</h1><p>This page does not exist. " +
+            "<body><h1>Not found</h1><p>This page does not exist. " +
             "<a href=\"/\">Back to Demix</a>.</p></body></html>");
     }
 }

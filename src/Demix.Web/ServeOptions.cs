@@ -26,6 +26,9 @@ public sealed record ServeOptions
     /// <summary>How often expired jobs are looked for.</summary>
     public TimeSpan CleanupInterval { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The model cache whose models the page offers; null means the default store ($DEMIX_MODELS or ~/.cache/demix/models).</summary>
+    public string? ModelFolder { get; init; }
+
     /// <summary>Folder for job files; null makes a fresh one under the system temporary folder (removed at shutdown).</summary>
     public string? WorkFolder { get; init; }
 

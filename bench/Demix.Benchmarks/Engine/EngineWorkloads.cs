@@ -44,6 +44,21 @@ public static class EngineWorkloads
         // the Open-Unmix LSTM (hidden 256, batch 16, T = 255): input projection of all frames, one recurrent step
         yield return Sgemm(255 * 16, 512, 1024, true, backend);
         yield return Sgemm(16, 256, 1024, true, backend);
+        if (backend == GemmBackendKind.Managed)
+        {
+            yield return SgemmPrepacked(16, 256, 1024);
+            yield return SgemmPrepacked(16, 1024, 2048);
+        }
+    }
+
+    /// <summary>A · Wᵀ with W packed once up front (<see cref="PackedMatrix"/>), as a recurrent layer can do per sequence.</summary>
+    public static EngineWorkload SgemmPrepacked(int m, int k, int n)
+    {
+        var random = new Random(1);
+        float[] a = Fill(random, m * k), w = Fill(random, n * k), c = new float[m * n];
+        PackedMatrix packed = PackedMatrix.Pack(true, k, n, w, k);
+        return new EngineWorkload($"SGEMM {m}x{k} · ({n}x{k})ᵀ pre-packed", "sgemm", "", "", 2.0 * m * n * k,
+            () => Gemm.SgemmPacked(false, m, 1f, a, k, packed, 0f, c, n));
     }
 
     /// <summary>The four Spleeter layers of ref_bench.py, forward and forward + backward.</summary>

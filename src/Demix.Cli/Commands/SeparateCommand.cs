@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Demix.Cli.Separate;
 using Demix.Separation.Methods;
+using Demix.Separation.Models;
+using Demix.Separation.Models.Seeds;
 
 namespace Demix.Cli.Commands;
 
@@ -26,6 +28,10 @@ internal sealed class SeparateOptions
     private readonly Option<string> output = new("--output", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "separated" };
     private readonly Option<string> method = new("--method", "-m")
     { Description = $"Separation method: {string.Join(", ", MethodRegistry.Names)}.", DefaultValueFactory = _ => MethodRegistry.DefaultMethod };
+    private readonly Option<string?> model = new("--model")
+    { Description = "Separate with a model instead of a method: a cached model's name (see 'demix models list') or a model card / .safetensors / folder path." };
+    private readonly Option<string?> preset = new("--preset")
+    { Description = "With --model: a seed system's output files: drnn (<song>_src1/_src2/_mono, separated in mono) or karaoke (<song>_pred/_karaoke)." };
     private readonly Option<string?> stems = new("--stems") { Description = "Stems to write, comma-separated (default: all, i.e. vocals,accompaniment)." };
     private readonly Option<string> format = new("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "wav" };
     private readonly Option<int?> bitrate = new("--bitrate") { Description = "Bit rate of mp3/ogg/opus/m4a outputs in kbit/s." };
@@ -36,6 +42,7 @@ internal sealed class SeparateOptions
     private readonly Option<int> jobs = new("--jobs", "-j") { Description = "Files separated at the same time.", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> quiet = new("--quiet", "-q") { Description = "No progress bars and no summary table; errors are still printed." };
     private readonly Option<bool> json = new("--json") { Description = "Print a JSON report on standard output instead of the table." };
+    private readonly Option<bool> report = new("--report") { Description = "Also write report.html next to the stems: spectrograms and players of the mixture and each stem." };
     private readonly Option<bool> downmix = new("--downmix") { Description = "Mix inputs with more than 2 channels down to stereo (otherwise they are refused)." };
     private readonly Option<double> strength = new("--strength") { Description = "center: how much of the centre goes to the vocals, 0 to 1.", DefaultValueFactory = _ => 1.0 };
     private readonly Option<double> lowHz = new("--low-hz") { Description = "center: lowest frequency sent to the vocals, Hz.", DefaultValueFactory = _ => 120.0 };
@@ -51,7 +58,7 @@ internal sealed class SeparateOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(inputs);
-        foreach (Option option in new Option[] { output, method, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, downmix, strength, lowHz, highHz, searchWindow })
+        foreach (Option option in new Option[] { output, method, model, preset, stems, format, bitrate, bitDepth, sampleRate, name, force, jobs, quiet, json, report, downmix, strength, lowHz, highHz, searchWindow })
         {
             command.Options.Add(option);
         }
@@ -62,7 +69,8 @@ internal sealed class SeparateOptions
     public SeparateRequest Read(ParseResult parse)
     {
         string methodName = parse.GetValue(method)!;
-        if (!MethodRegistry.Contains(methodName))
+        ISeparationModel? loadedModel = ApplyPreset(parse.GetValue(preset), LoadModel(parse.GetValue(model), parse.GetResult(method) is { Implicit: false }));
+        if (loadedModel is null && !MethodRegistry.Contains(methodName))
         {
             throw new UsageException($"unknown method '{methodName}'; choose one of: {string.Join(", ", MethodRegistry.Names)}.");
         }
@@ -76,19 +84,51 @@ internal sealed class SeparateOptions
         {
             Inputs = inputPaths,
             OutputFolder = parse.GetValue(output)!,
-            Method = methodName.ToLowerInvariant(),
+            Method = loadedModel is null ? methodName.ToLowerInvariant() : ModelMethod.NamePrefix + loadedModel.Card.Name,
+            Model = loadedModel,
             MethodSettings = OptionValues.MethodSettings(parse.GetValue(strength), parse.GetValue(lowHz), parse.GetValue(highHz), parse.GetValue(searchWindow)),
-            Stems = OptionValues.Stems(parse.GetValue(stems), MethodRegistry.Create(methodName).Stems),
+            Stems = OptionValues.Stems(parse.GetValue(stems), loadedModel?.Stems ?? MethodRegistry.Create(methodName).Stems),
             Format = fileFormat,
             BitDepth = OptionValues.BitDepth(parse.GetValue(bitDepth)!, fileFormat),
             BitRateKbps = OptionValues.BitRate(parse.GetValue(bitrate), fileFormat),
             SampleRate = OptionValues.SampleRate(parse.GetValue(sampleRate)),
-            NamePattern = parse.GetValue(name)!,
+            NamePattern = parse.GetValue(preset) is not null && parse.GetResult(name) is not { Implicit: false } ? SeedPresets.NamePattern : parse.GetValue(name)!,
             Force = parse.GetValue(force),
             Jobs = OptionValues.Jobs(parse.GetValue(jobs)),
             Quiet = parse.GetValue(quiet),
             Json = parse.GetValue(json),
             Downmix = parse.GetValue(downmix),
+            Report = parse.GetValue(report),
         };
+    }
+
+    /// <summary>The model seen through <c>--preset</c> (the model itself when no preset is given).</summary>
+    private static ISeparationModel? ApplyPreset(string? presetName, ISeparationModel? loaded)
+    {
+        if (presetName is null) return loaded;
+        if (loaded is null) throw new UsageException("--preset needs --model (e.g. a drnn or karaoke-cnn model).");
+        try
+        {
+            return SeedPresets.Apply(SeedPresets.Parse(presetName), loaded);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--preset: {e.Message}");
+        }
+    }
+
+    /// <summary>Loads the <c>--model</c> (null when not given); a model that cannot be loaded is a usage error.</summary>
+    private static ISeparationModel? LoadModel(string? nameOrPath, bool methodGiven)
+    {
+        if (nameOrPath is null) return null;
+        if (methodGiven) throw new UsageException("give either --method or --model, not both.");
+        try
+        {
+            return ModelStore.Default().Load(nameOrPath);
+        }
+        catch (Exception e) when (e is ModelFileException or FileNotFoundException or Demix.Engine.Io.WeightFileException)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 }

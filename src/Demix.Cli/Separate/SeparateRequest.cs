@@ -1,5 +1,7 @@
 using Demix.Audio;
 using Demix.Separation.Methods;
+using Demix.Separation.Models;
+using Demix.Separation.Pipeline;
 
 namespace Demix.Cli.Separate;
 
@@ -14,6 +16,12 @@ public sealed record SeparateRequest
 
     /// <summary>Method name (see <see cref="MethodRegistry"/>).</summary>
     public required string Method { get; init; }
+
+    /// <summary>The model given with <c>--model</c> (then <see cref="Method"/> is <c>model-&lt;name&gt;</c>), or null.</summary>
+    public ISeparationModel? Model { get; init; }
+
+    /// <summary>The method to run: the model's chunked separator when <see cref="Model"/> is set, else the named method.</summary>
+    public ISeparationMethod CreateMethod() => Model is null ? MethodRegistry.Create(Method, MethodSettings) : ModelMethod.Create(Model);
 
     /// <summary>Parameters of the classic methods.</summary>
     public MethodSettings MethodSettings { get; init; } = new();
@@ -50,4 +58,7 @@ public sealed record SeparateRequest
 
     /// <summary>Mix more than two channels down to stereo.</summary>
     public bool Downmix { get; init; }
+
+    /// <summary>Also write an HTML report (spectrograms and players of the mixture and stems) next to the stems.</summary>
+    public bool Report { get; init; }
 }

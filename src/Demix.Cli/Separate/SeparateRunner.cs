@@ -21,7 +21,7 @@ public sealed class SeparateRunner
     {
         var problems = new List<(string Path, string Message)>();
         IReadOnlyList<InputFile> inputs = InputDiscovery.Find(request.Inputs, problems, request.OutputFolder);
-        var method = MethodRegistry.Create(request.Method, request.MethodSettings);
+        var method = request.CreateMethod();
         int stemCount = request.Stems?.Count ?? method.Stems.Count;
         var naming = new OutputNaming(request.OutputFolder, request.NamePattern, request.Format.Extension(), method.Name, stemCount);
         var results = new List<TrackResult>(problems.Select(p => TrackResult.Error(p.Path, TrackStatus.UserError, p.Message)));

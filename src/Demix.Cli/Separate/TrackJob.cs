@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Demix.Audio;
 using Demix.Separation.Methods;
 using Demix.Separation.Pipeline;
+using Demix.Web.Reports;
 
 namespace Demix.Cli.Separate;
 
@@ -24,7 +25,7 @@ public sealed class TrackJob
         var clock = Stopwatch.StartNew();
         try
         {
-            ISeparationMethod method = MethodRegistry.Create(request.Method, request.MethodSettings);
+            ISeparationMethod method = request.CreateMethod();
             using IAudioSource source = AudioFile.Open(input.Path);
             var writeOptions = new AudioWriteOptions
             {
@@ -35,6 +36,7 @@ public sealed class TrackJob
             var pipeline = new SeparationPipeline(method, new PipelineOptions { Downmix = request.Downmix, OutputSampleRate = request.SampleRate });
             TrackSummary summary = pipeline.Run(source, input.Path, outputs, progress, cancellation);
             var written = method.Stems.Where(IsWanted).ToDictionary(stem => stem, stem => naming.PathOf(input.TrackName, stem));
+            if (request.Report) WriteReport(input, written);
             return new TrackResult(input.Path, TrackStatus.Done, null, written, summary.DurationSeconds, clock.Elapsed.TotalSeconds);
         }
         catch (AudioFileException e)
@@ -49,6 +51,15 @@ public sealed class TrackJob
         {
             return TrackResult.Error(input.Path, TrackStatus.Failed, $"'{input.Path}': {e.Message}");
         }
+    }
+
+    /// <summary>report.html in the stems' folder (named after the track when the folder is shared by several tracks).</summary>
+    private void WriteReport(InputFile input, Dictionary<string, string> written)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(written.Values.First()))!;
+        string fileName = Path.GetFileName(folder) == Path.GetFileName(input.TrackName) ? "report.html" : $"{Path.GetFileName(input.TrackName)}.report.html";
+        SeparationReport.Write(folder, input.Path, [.. written.Select(w => new ReportTrack(w.Key, w.Value))],
+            options: new ReportOptions { FileName = fileName, Overwrite = request.Force });
     }
 
     private bool IsWanted(string stem) => request.Stems is null || request.Stems.Contains(stem);

@@ -2,4 +2,3 @@ using System.Runtime.CompilerServices;
 
 [assembly: InternalsVisibleTo("Demix.Engine.Tests")]
 [assembly: InternalsVisibleTo("Demix.Benchmarks")]
-[assembly: InternalsVisibleTo("kscratch")]

@@ -31,6 +31,10 @@ public static unsafe class Conv2dKernel
             {
                 ConvPointwise.Forward(p, shape, GemmBackend.MaxThreads);
             }
+            else if (ConvSmallDirect.Applies(shape))
+            {
+                ConvSmallDirect.Forward(p, shape, GemmBackend.MaxThreads);
+            }
             else if (ConvFrame.Applies(shape))
             {
                 ConvFrame.Forward(p, shape, GemmBackend.MaxThreads);

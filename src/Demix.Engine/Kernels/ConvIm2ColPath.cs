@@ -88,7 +88,8 @@ internal static unsafe class ConvIm2ColPath
 
         int workers = Math.Min(threads, bands.Items);
         long weightLength = s.WeightLength;
-        float[] partials = new float[workers * weightLength];
+        float[] partials = ScratchBuffer.Partials(workers * weightLength);
+        partials.AsSpan(0, checked((int)(workers * weightLength))).Clear();
         fixed (float* partial = partials)
         {
             float* partialBase = partial;

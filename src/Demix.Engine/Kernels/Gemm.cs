@@ -33,6 +33,37 @@ public static class Gemm
         SgemmWith(options, transposeA, transposeB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
+    /// <summary>
+    /// C[m, n] = alpha * op(A)[m, k] * B[k, n] + beta * C with B packed in advance (<see cref="PackedMatrix.Pack"/>);
+    /// always on the managed kernels.
+    /// </summary>
+    /// <exception cref="ArgumentException">Sizes, leading dimensions or span lengths do not fit.</exception>
+    public static unsafe void SgemmPacked(bool transposeA, int m, float alpha, ReadOnlySpan<float> a, int lda,
+        PackedMatrix b, float beta, Span<float> c, int ldc)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        int n = b.N, k = b.K;
+        GemmValidation.Check(transposeA, false, m, n, k, a.Length, lda, Math.Max(1, k * n), Math.Max(1, n), c.Length, ldc);
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        fixed (float* pa = a)
+        fixed (float* pc = c)
+        {
+            var g = new GemmArgs(transposeA, false, m, n, k, alpha, pa, lda, null, n, beta, pc, ldc);
+            if (k == 0 || alpha == 0f)
+            {
+                GemmScale.ScaleC(g);
+            }
+            else
+            {
+                GemmDispatch.RunPrepacked(g, b, GemmBackend.MaxThreads);
+            }
+        }
+    }
+
     /// <summary>The product with explicit backend, register tile and thread limit (tests and benchmarks).</summary>
     internal static unsafe void SgemmWith(GemmOptions options,
         bool transposeA, bool transposeB, int m, int n, int k, float alpha,

@@ -53,6 +53,24 @@ internal static unsafe class GemmDispatch
         }
     }
 
+    /// <summary>The product against a pre-packed B, on the tile the matrix was packed for.</summary>
+    public static void RunPrepacked(in GemmArgs g, PackedMatrix b, int maxThreads)
+    {
+        int threads = Threads(g, maxThreads);
+        if (b.PanelWidth == 32)
+        {
+            GemmPrepacked<MicroKernel512>.Run(g, b, threads);
+        }
+        else if (b.PanelWidth == 16)
+        {
+            GemmPrepacked<MicroKernel256>.Run(g, b, threads);
+        }
+        else
+        {
+            GemmPrepacked<MicroKernelScalar>.Run(g, b, threads);
+        }
+    }
+
     /// <summary>The widest tile this machine runs in hardware.</summary>
     public static GemmIsa BestIsa()
     {

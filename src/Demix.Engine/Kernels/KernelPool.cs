@@ -4,7 +4,8 @@ namespace Demix.Engine.Kernels;
 /// The kernels' own worker threads (one per extra processor, created on first use). Idle workers block on a
 /// monitor and never spin, so they leave their core to other processes. Only one parallel section runs at a
 /// time: a call made while the pool is busy (another thread's product, or a nested call) runs on its own thread
-/// instead, so the kernels never oversubscribe the cores.
+/// instead, so the kernels never oversubscribe the cores. When helpers keep the caller waiting (other processes
+/// hold the cores), the pool backs off and lets callers run alone for 50 ms at a time.
 /// </summary>
 internal static class KernelPool
 {
@@ -14,6 +15,13 @@ internal static class KernelPool
     private static long generation;
     private static Job? current;
     private static bool started;
+    private static long backOffUntil;
+
+    /// <summary>After a section in which the caller waited longer for a helper than it worked itself, how long to run alone.</summary>
+    private static readonly long BackOffTicks = System.Diagnostics.Stopwatch.Frequency / 20;
+
+    /// <summary>Waits shorter than this (about 0.2 ms) never count as a sign of an oversubscribed machine.</summary>
+    private static readonly long MinSignificantWaitTicks = System.Diagnostics.Stopwatch.Frequency / 5000;
 
     /// <summary>
     /// Runs body(worker) on the calling thread (worker 0) and on up to <paramref name="workers"/> - 1 helpers
@@ -22,7 +30,8 @@ internal static class KernelPool
     /// </summary>
     public static bool TryRun(int workers, Action<int> body)
     {
-        if (HelperCount == 0 || Interlocked.CompareExchange(ref busy, 1, 0) != 0)
+        if (HelperCount == 0 || System.Diagnostics.Stopwatch.GetTimestamp() < Volatile.Read(ref backOffUntil)
+            || Interlocked.CompareExchange(ref busy, 1, 0) != 0)
         {
             return false;
         }
@@ -38,20 +47,36 @@ internal static class KernelPool
                 Monitor.PulseAll(Gate);
             }
 
+            long start = System.Diagnostics.Stopwatch.GetTimestamp(), worked = start;
             try
             {
                 body(0);
+                worked = System.Diagnostics.Stopwatch.GetTimestamp();
             }
             finally
             {
                 job.CloseAndWait(); // helpers must be done before the caller's pinned buffers are released
             }
 
+            NoteWait(worked - start, System.Diagnostics.Stopwatch.GetTimestamp() - worked);
             return true;
         }
         finally
         {
             Volatile.Write(ref busy, 0);
+        }
+    }
+
+    /// <summary>
+    /// A caller that waited longer for a helper than it worked itself saw a helper descheduled mid-item: the cores
+    /// are oversubscribed, and splitting makes products slower, so the next sections run on the caller alone for
+    /// a while (then splitting is tried again).
+    /// </summary>
+    private static void NoteWait(long workedTicks, long waitedTicks)
+    {
+        if (waitedTicks > MinSignificantWaitTicks && waitedTicks > workedTicks)
+        {
+            Volatile.Write(ref backOffUntil, System.Diagnostics.Stopwatch.GetTimestamp() + BackOffTicks);
         }
     }
 

@@ -1,10 +1,13 @@
 namespace Demix.Engine.Kernels;
 
-/// <summary>A per-thread scratch array that grows on demand (im2col columns), so repeated calls do not allocate.</summary>
+/// <summary>Per-thread scratch arrays that grow on demand (im2col columns, partial sums), so repeated calls do not allocate.</summary>
 internal static class ScratchBuffer
 {
     [ThreadStatic]
     private static float[]? columns;
+
+    [ThreadStatic]
+    private static float[]? partials;
 
     /// <summary>This thread's scratch span of exactly <paramref name="floats"/> elements (contents undefined).</summary>
     public static Span<float> Columns(long floats)
@@ -15,5 +18,16 @@ internal static class ScratchBuffer
         }
 
         return columns.AsSpan(0, (int)floats);
+    }
+
+    /// <summary>This thread's second scratch array (per-worker partial sums), at least <paramref name="floats"/> long, pinned.</summary>
+    public static float[] Partials(long floats)
+    {
+        if (partials is null || partials.Length < floats)
+        {
+            partials = GC.AllocateUninitializedArray<float>(checked((int)floats), pinned: true);
+        }
+
+        return partials;
     }
 }

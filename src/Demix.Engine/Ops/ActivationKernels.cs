@@ -95,4 +95,33 @@ internal static class ActivationKernels
         TensorPrimitives.Multiply(dx, y, dx);
         TensorPrimitives.Multiply(dx, g, dx);
     }
+
+    /// <summary>dx = g sign(x) (0 at 0), the derivative of |x|.</summary>
+    public static void AbsBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> dx)
+    {
+        int i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(x[i..]);
+            var vg = new Vector<float>(g[i..]);
+            var negativeOrZero = Vector.ConditionalSelect(Vector.LessThan(v, Vector<float>.Zero), -vg, Vector<float>.Zero);
+            Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<float>.Zero), vg, negativeOrZero).CopyTo(dx[i..]);
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : x[i] < 0f ? -g[i] : 0f;
+    }
+
+    /// <summary>dx = g where min &lt;= x &lt;= max, else 0 (the derivative of a clamp).</summary>
+    public static void ClampBackward(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float min, float max, Span<float> dx)
+    {
+        int i = 0;
+        var vMin = new Vector<float>(min);
+        var vMax = new Vector<float>(max);
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            var v = new Vector<float>(x[i..]);
+            var inside = Vector.GreaterThanOrEqual(v, vMin) & Vector.LessThanOrEqual(v, vMax);
+            Vector.ConditionalSelect(inside, new Vector<float>(g[i..]), Vector<float>.Zero).CopyTo(dx[i..]);
+        }
+        for (; i < x.Length; i++) dx[i] = x[i] >= min && x[i] <= max ? g[i] : 0f;
+    }
 }

@@ -54,7 +54,16 @@ internal static class BroadcastKernels
         }
         var plan = BroadcastPlan.Create(outShape, aShape, bShape);
         int inner = plan.InnerLength;
-        for (int row = 0; row < plan.RowCount; row++)
+        // Rows are independent: long outputs are split across the cores by rows.
+        int rowsPerChunk = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(inner, 1));
+        ParallelLoop.For(plan.RowCount, (first, count) => RunRows<TOp>(a, b, destination, plan, first, count), rowsPerChunk);
+    }
+
+    private static void RunRows<TOp>(float[] a, float[] b, float[] destination, BroadcastPlan plan, int first, int count)
+        where TOp : struct, IBinaryOp
+    {
+        int inner = plan.InnerLength;
+        for (int row = first; row < first + count; row++)
         {
             var dst = destination.AsSpan(row * inner, inner);
             int oa = plan.OffsetsA[row], ob = plan.OffsetsB[row];
@@ -75,16 +84,35 @@ internal static class BroadcastKernels
     {
         int targetLength = ShapeMath.ElementCount(targetShape);
         if (targetLength == gradient.Length) return gradient;
-        var result = new float[targetLength];
         var plan = BroadcastPlan.Create(outShape, targetShape, outShape);
         int inner = plan.InnerLength;
-        for (int row = 0; row < plan.RowCount; row++)
+        // Long gradients: each core sums a range of rows into its own partial result, then the partials are added.
+        int rowsPerChunk = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(inner, 1));
+        int workers = Math.Clamp(plan.RowCount / rowsPerChunk, 1, Environment.ProcessorCount);
+        var partials = new float[workers][];
+        int chunk = (plan.RowCount + workers - 1) / workers;
+        ParallelLoop.For(workers, (first, count) =>
+        {
+            for (int worker = first; worker < first + count; worker++)
+            {
+                partials[worker] = new float[targetLength];
+                SumRows(gradient, plan, worker * chunk, Math.Min(chunk, plan.RowCount - worker * chunk), partials[worker]);
+            }
+        }, minChunk: 1);
+        for (int worker = 1; worker < workers; worker++) TensorPrimitives.Add(partials[0], partials[worker], partials[0]);
+        return partials[0];
+    }
+
+    /// <summary>result[target offset of row] += gradient row, for rows [first, first + count).</summary>
+    private static void SumRows(float[] gradient, BroadcastPlan plan, int first, int count, float[] result)
+    {
+        int inner = plan.InnerLength;
+        for (int row = first; row < first + count; row++)
         {
             var source = gradient.AsSpan(row * inner, inner);
             int offset = plan.OffsetsA[row];
             if (plan.InnerStrideA == 1) TensorPrimitives.Add(result.AsSpan(offset, inner), source, result.AsSpan(offset, inner));
             else result[offset] += TensorPrimitives.Sum(source);
         }
-        return result;
     }
 }

@@ -25,16 +25,17 @@ public sealed partial class Tensor
         if (training && batch * positions <= 1) throw new ArgumentException($"BatchNorm in training mode needs more than one value per channel, got {x.ShapeText}.");
         var mean = new float[channels];
         var invStd = new float[channels];
-        if (training) BatchStatistics(x.Data, batch, channels, positions, mean, invStd, eps, runningMean, runningVar, momentum);
-        else
+        for (int c = 0; c < channels && !training; c++)
         {
-            for (int c = 0; c < channels; c++)
-            {
-                mean[c] = runningMean!.Data[c];
-                invStd[c] = 1f / MathF.Sqrt(runningVar!.Data[c] + eps);
-            }
+            mean[c] = runningMean!.Data[c];
+            invStd[c] = 1f / MathF.Sqrt(runningVar!.Data[c] + eps);
         }
-        var normalized = training ? BatchNormalized(x.Data, batch, channels, positions, mean) : Buffers.Uninitialized(x.Length);
+        bool recording = GradMode.IsRecording(x, weight, bias);
+        if (!training && !recording) return EvalInference(x, mean, invStd, weight, bias, batch, channels, positions);
+        // normalized holds x - mean (training: the batch mean, computed on the way), then is scaled to (x - mean) / std.
+        var normalized = training
+            ? BatchStatistics(x.Data, batch, channels, positions, mean, invStd, eps, runningMean, runningVar, momentum)
+            : Buffers.Uninitialized(x.Length);
         var data = Buffers.Uninitialized(x.Length);
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
@@ -46,7 +47,7 @@ public sealed partial class Tensor
             TensorPrimitives.Add(y, bias?.Data[c] ?? 0f, y);
         });
         var output = new Tensor(x.Shape, data);
-        if (GradMode.IsRecording(x, weight, bias))
+        if (recording)
         {
             Tensor[] inputs = [x, .. new[] { weight, bias }.OfType<Tensor>()];
             output.SetBackward(inputs, grad => BatchNormBackward(x, weight, bias, training, normalized, invStd, grad, batch, channels, positions));
@@ -54,8 +55,25 @@ public sealed partial class Tensor
         return output;
     }
 
-    /// <summary>Batch mean per channel, then the biased variance from the centred values (two passes, float64 sums).</summary>
-    private static void BatchStatistics(float[] x, int batch, int channels, int positions, float[] mean, float[] invStd, float eps,
+    /// <summary>Eval mode without a tape: y = x * scale_c + shift_c in one pass, nothing kept for a backward pass.</summary>
+    private static Tensor EvalInference(Tensor x, float[] mean, float[] invStd, Tensor? weight, Tensor? bias, int batch, int channels, int positions)
+    {
+        var data = Buffers.Uninitialized(x.Length);
+        ForEachChannelRun(batch, channels, positions, (c, start) =>
+        {
+            float scale = invStd[c] * (weight?.Data[c] ?? 1f), shift = (bias?.Data[c] ?? 0f) - mean[c] * scale;
+            var y = data.AsSpan(start, positions);
+            TensorPrimitives.Multiply(x.Data.AsSpan(start, positions), scale, y);
+            TensorPrimitives.Add(y, shift, y);
+        });
+        return new Tensor(x.Shape, data);
+    }
+
+    /// <summary>
+    /// Batch mean per channel, then the biased variance from the centred values (two passes, float64 sums); updates the
+    /// running statistics. Returns x - mean for every element.
+    /// </summary>
+    private static float[] BatchStatistics(float[] x, int batch, int channels, int positions, float[] mean, float[] invStd, float eps,
         Tensor? runningMean, Tensor? runningVar, float momentum)
     {
         int count = batch * positions;
@@ -63,11 +81,12 @@ public sealed partial class Tensor
         var sumSquares = new double[channels];
         ForEachChannelRun(batch, channels, positions, (c, start) => sum[c] += TensorPrimitives.Sum(x.AsSpan(start, positions)));
         for (int c = 0; c < channels; c++) mean[c] = (float)(sum[c] / count);
-        var centred = new float[positions];
+        var centred = Buffers.Uninitialized(x.Length);
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
-            TensorPrimitives.Subtract(x.AsSpan(start, positions), mean[c], centred);
-            sumSquares[c] += TensorPrimitives.SumOfSquares(centred);
+            var run = centred.AsSpan(start, positions);
+            TensorPrimitives.Subtract(x.AsSpan(start, positions), mean[c], run);
+            sumSquares[c] += TensorPrimitives.SumOfSquares(run);
         });
         for (int c = 0; c < channels; c++)
         {
@@ -80,14 +99,6 @@ public sealed partial class Tensor
                 runningVar.Data[c] = (float)((1 - momentum) * runningVar.Data[c] + momentum * unbiased);
             }
         }
-    }
-
-    /// <summary>x - mean[c] for every element of [N, C, positions].</summary>
-    private static float[] BatchNormalized(float[] x, int batch, int channels, int positions, float[] mean)
-    {
-        var centred = Buffers.Uninitialized(x.Length);
-        ForEachChannelRun(batch, channels, positions, (c, start) =>
-            TensorPrimitives.Subtract(x.AsSpan(start, positions), mean[c], centred.AsSpan(start, positions)));
         return centred;
     }
 
@@ -112,26 +123,34 @@ public sealed partial class Tensor
             for (int c = 0; c < channels; c++) db[c] += (float)sumGrad[c];
         }
         if (!x.RequiresGrad) return;
-        var dx = x.EnsureGrad();
+        var dx = Buffers.Uninitialized(x.Length);
         int count = batch * positions;
-        var term = new float[positions];
         ForEachChannelRun(batch, channels, positions, (c, start) =>
         {
             float scale = (weight?.Data[c] ?? 1f) * invStd[c];
             // Training: dx = scale * (g - mean(g) - xhat * mean(g * xhat)); eval: dx = scale * g.
             float meanGrad = training ? (float)(sumGrad[c] / count) : 0f;
             float meanGradNormalized = training ? (float)(sumGradNormalized[c] / count) : 0f;
+            var term = dx.AsSpan(start, positions);
             TensorPrimitives.Subtract(grad.AsSpan(start, positions), meanGrad, term);
             TensorPrimitives.MultiplyAdd(normalized.AsSpan(start, positions), -meanGradNormalized, term, term);
-            var target = dx.AsSpan(start, positions);
-            TensorPrimitives.MultiplyAdd(term, scale, target, target);
+            TensorPrimitives.Multiply(term, scale, term);
         });
+        x.AccumulateGradOwned(dx);
     }
 
-    /// <summary>Calls run(channel, start) for every contiguous run of <paramref name="positions"/> values of [N, C, positions].</summary>
+    /// <summary>
+    /// Calls run(channel, start) for every contiguous run of <paramref name="positions"/> values of [N, C, positions].
+    /// Large tensors are split across the cores by channel; each channel's runs stay in order on one thread, so
+    /// per-channel sums are race-free and deterministic.
+    /// </summary>
     private static void ForEachChannelRun(int batch, int channels, int positions, Action<int, int> run)
     {
-        for (int n = 0; n < batch; n++)
-        for (int c = 0; c < channels; c++) run(c, (n * channels + c) * positions);
+        int minChannels = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(batch * positions, 1));
+        ParallelLoop.For(channels, (first, count) =>
+        {
+            for (int c = first; c < first + count; c++)
+            for (int n = 0; n < batch; n++) run(c, (n * channels + c) * positions);
+        }, minChannels);
     }
 }

@@ -16,15 +16,15 @@ public sealed partial class Tensor
         int rows = Length / rowLength;
         var data = Buffers.Uninitialized(Length);
         var invStd = new float[rows];
-        for (int r = 0; r < rows; r++)
+        var input = Data;
+        ForEachRowRange(rows, rowLength, r =>
         {
             var y = data.AsSpan(r * rowLength, rowLength);
-            float mean = (float)((double)TensorPrimitives.Sum(Data.AsSpan(r * rowLength, rowLength)) / rowLength);
-            TensorPrimitives.Subtract(Data.AsSpan(r * rowLength, rowLength), mean, y);
-            float inv = (float)(1.0 / Math.Sqrt(TensorPrimitives.SumOfSquares(y) / (double)rowLength + eps));
-            invStd[r] = inv;
-            TensorPrimitives.Multiply(y, inv, y);
-        }
+            float mean = (float)((double)TensorPrimitives.Sum(input.AsSpan(r * rowLength, rowLength)) / rowLength);
+            TensorPrimitives.Subtract(input.AsSpan(r * rowLength, rowLength), mean, y);
+            invStd[r] = (float)(1.0 / Math.Sqrt(TensorPrimitives.SumOfSquares(y) / (double)rowLength + eps));
+            TensorPrimitives.Multiply(y, invStd[r], y);
+        });
         var output = new Tensor(Shape, data);
         if (GradMode.IsRecording(this))
         {
@@ -32,7 +32,7 @@ public sealed partial class Tensor
             {
                 // dx = invStd * (g - mean(g) - y * mean(g * y)) per row
                 var dx = Buffers.Uninitialized(Length);
-                for (int r = 0; r < rows; r++)
+                ForEachRowRange(rows, rowLength, r =>
                 {
                     var g = grad.AsSpan(r * rowLength, rowLength);
                     var y = data.AsSpan(r * rowLength, rowLength);
@@ -41,11 +41,21 @@ public sealed partial class Tensor
                     TensorPrimitives.Subtract(g, meanG, d);
                     TensorPrimitives.MultiplyAdd(y, -meanGy, d, d);
                     TensorPrimitives.Multiply(d, invStd[r], d);
-                }
+                });
                 AccumulateGradOwned(dx);
             });
         }
         return output;
+    }
+
+    /// <summary>Calls row(r) for every row; long tensors are split across the cores by rows (rows are independent).</summary>
+    private static void ForEachRowRange(int rows, int rowLength, Action<int> row)
+    {
+        int minRows = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(rowLength, 1));
+        ParallelLoop.For(rows, (first, count) =>
+        {
+            for (int r = first; r < first + count; r++) row(r);
+        }, minRows);
     }
 
     /// <summary>

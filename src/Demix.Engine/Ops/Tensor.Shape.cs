@@ -82,6 +82,12 @@ public sealed partial class Tensor
             source.AsSpan().CopyTo(destination);
             return;
         }
+        if (SwapsLastTwoAxesOnly(order))
+        {
+            int matrixRows = shape[rank - 2], matrixCols = shape[rank - 1];
+            for (int start = 0; start < source.Length; start += matrixRows * matrixCols) TransposeBlocked(source, destination, start, matrixRows, matrixCols);
+            return;
+        }
         var strides = ShapeMath.Strides(shape);
         var outShape = order.Select(axis => shape[axis]).ToArray();
         var sourceStrides = order.Select(axis => strides[axis]).ToArray();
@@ -102,6 +108,27 @@ public sealed partial class Tensor
                 offset -= sourceStrides[axis] * outShape[axis];
                 counter[axis] = 0;
             }
+        }
+    }
+
+    private static bool SwapsLastTwoAxesOnly(int[] order)
+    {
+        int rank = order.Length;
+        if (rank < 2 || order[rank - 1] != rank - 2 || order[rank - 2] != rank - 1) return false;
+        for (int axis = 0; axis < rank - 2; axis++) if (order[axis] != axis) return false;
+        return true;
+    }
+
+    /// <summary>destination [cols, rows] = source [rows, cols]ᵀ at <paramref name="offset"/>, in 32 x 32 tiles that stay in L1.</summary>
+    private static void TransposeBlocked(float[] source, float[] destination, int offset, int rows, int cols)
+    {
+        const int tile = 32;
+        for (int r0 = 0; r0 < rows; r0 += tile)
+        for (int c0 = 0; c0 < cols; c0 += tile)
+        {
+            int r1 = Math.Min(r0 + tile, rows), c1 = Math.Min(c0 + tile, cols);
+            for (int r = r0; r < r1; r++)
+            for (int c = c0; c < c1; c++) destination[offset + c * rows + r] = source[offset + r * cols + c];
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Demix.Engine.Autograd;
+using Demix.Engine.Ops;
 
 namespace Demix.Engine.Tensors;
 
@@ -54,10 +55,7 @@ public sealed partial class Tensor
     /// <summary>|x| (gradient sign(x), 0 at 0).</summary>
     public Tensor Abs() => Map(
         static (x, y) => TensorPrimitives.Abs(x, y),
-        static (g, x, y, dx) =>
-        {
-            for (int i = 0; i < x.Length; i++) dx[i] = x[i] > 0f ? g[i] : x[i] < 0f ? -g[i] : 0f;
-        });
+        static (g, x, y, dx) => ActivationKernels.AbsBackward(g, x, dx));
 
     /// <summary>min(max(x, min), max); the gradient passes where min &lt;= x &lt;= max.</summary>
     public Tensor Clamp(float min, float max)
@@ -65,10 +63,7 @@ public sealed partial class Tensor
         if (min > max) throw new ArgumentException($"Clamp range is empty: min {min} > max {max}.");
         return Map(
             (x, y) => TensorPrimitives.Clamp(x, min, max, y),
-            (g, x, y, dx) =>
-            {
-                for (int i = 0; i < x.Length; i++) dx[i] = x[i] >= min && x[i] <= max ? g[i] : 0f;
-            });
+            (g, x, y, dx) => ActivationKernels.ClampBackward(g, x, min, max, dx));
     }
 
     /// <summary>

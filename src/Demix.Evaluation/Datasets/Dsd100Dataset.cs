@@ -47,6 +47,9 @@ public static class Dsd100Dataset
             ["other"] = Source("other"),
             ["accompaniment"] = () => EvaluationTrack.Sum([Source("drums")(), Source("bass")(), Source("other")()]),
         };
-        return new EvaluationTrack(name, subset, () => AudioFile.Read(Path.Combine(root, "Mixtures", subset, name, "mixture.wav")), targets);
+        return new EvaluationTrack(name, subset, () => AudioFile.Read(Path.Combine(root, "Mixtures", subset, name, "mixture.wav")), targets)
+        {
+            SourceFiles = [Path.Combine(root, "Mixtures", subset, name, "mixture.wav"), .. new[] { "vocals", "drums", "bass", "other" }.Select(s => Path.Combine(sources, s + ".wav"))],
+        };
     }
 }

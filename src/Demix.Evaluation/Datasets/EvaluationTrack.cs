@@ -42,6 +42,9 @@ public sealed class EvaluationTrack
     /// <summary>The data set's own subset name ("train", "test", "Dev", ...).</summary>
     public string Subset { get; }
 
+    /// <summary>The files the track is decoded from (the training cache keys on their size and time); empty when unknown.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
     /// <summary>Names of the targets that have references.</summary>
     public IEnumerable<string> TargetNames => targets.Keys;
 

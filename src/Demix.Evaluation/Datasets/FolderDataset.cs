@@ -25,7 +25,10 @@ public static class FolderDataset
             var targets = new Dictionary<string, Func<Waveform>>();
             foreach (string target in Targets)
                 if (Find(directory, target) is { } file) targets[target] = () => AudioFile.Read(file);
-            tracks.Add(new EvaluationTrack(name, "", () => AudioFile.Read(mixture), targets));
+            tracks.Add(new EvaluationTrack(name, "", () => AudioFile.Read(mixture), targets)
+            {
+                SourceFiles = [mixture, .. Targets.Select(t => Find(directory, t)).OfType<string>()],
+            });
         }
         return tracks;
     }

@@ -48,7 +48,7 @@ public static class Mir1kDataset
             ["vocals"] = () => Channel(1),
             ["accompaniment"] = () => Channel(0),
         };
-        return new EvaluationTrack(name, subset, () => EvaluationTrack.Sum([Channel(0), Channel(1)]), targets);
+        return new EvaluationTrack(name, subset, () => EvaluationTrack.Sum([Channel(0), Channel(1)]), targets) { SourceFiles = [file] };
     }
 
     private static Waveform Read(string file) => AudioFile.IsWav(file)

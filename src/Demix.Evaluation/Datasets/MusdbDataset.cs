@@ -50,19 +50,20 @@ public static class MusdbDataset
     {
         string name = Path.GetFileName(file)[..^".stem.mp4".Length];
         Func<Waveform> Stream(int index) => () => AudioFile.Read(file, new AudioReadOptions { StreamIndex = index });
-        return Build(name, subset, Stream(0), stem => Stream(Array.IndexOf(Stems, stem) + 1));
+        return Build(name, subset, Stream(0), stem => Stream(Array.IndexOf(Stems, stem) + 1), [file]);
     }
 
     private static EvaluationTrack WavTrack(string directory, string subset)
     {
         Func<Waveform> File(string stem) => () => AudioFile.Read(Path.Combine(directory, stem + ".wav"));
-        return Build(Path.GetFileName(directory), subset, File("mixture"), File);
+        return Build(Path.GetFileName(directory), subset, File("mixture"), File,
+            [.. new[] { "mixture" }.Concat(Stems).Select(s => Path.Combine(directory, s + ".wav"))]);
     }
 
-    private static EvaluationTrack Build(string name, string subset, Func<Waveform> mixture, Func<string, Func<Waveform>> stem)
+    private static EvaluationTrack Build(string name, string subset, Func<Waveform> mixture, Func<string, Func<Waveform>> stem, IReadOnlyList<string> files)
     {
         var targets = Stems.ToDictionary(s => s, stem);
         targets["accompaniment"] = () => EvaluationTrack.Sum([stem("drums")(), stem("bass")(), stem("other")()]);
-        return new EvaluationTrack(name, subset, mixture, targets);
+        return new EvaluationTrack(name, subset, mixture, targets) { SourceFiles = files };
     }
 }

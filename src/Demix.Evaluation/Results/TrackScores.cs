@@ -48,14 +48,22 @@ public sealed record TrackScores(string TrackName, IReadOnlyList<TargetScores> T
     public static TrackScores FromResult(string trackName, IReadOnlyList<string> targetNames, BssEvalResult result, double windowSeconds, double hopSeconds)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (targetNames.Count != result.Sdr.Length)
-            throw new ArgumentException($"{targetNames.Count} target names for {result.Sdr.Length} scored sources.", nameof(targetNames));
+        return FromMetrics(trackName, targetNames, result.Sdr, result.Sir, result.Sar, result.Isr, windowSeconds, hopSeconds);
+    }
+
+    /// <summary>Builds the scores from metric arrays [source][window] (for example SDR only, with NaN elsewhere).</summary>
+    public static TrackScores FromMetrics(string trackName, IReadOnlyList<string> targetNames, double[][] sdr, double[][] sir,
+        double[][] sar, double[][] isr, double windowSeconds, double hopSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(targetNames);
+        if (targetNames.Count != sdr.Length)
+            throw new ArgumentException($"{targetNames.Count} target names for {sdr.Length} scored sources.", nameof(targetNames));
         var targets = new List<TargetScores>();
         for (int j = 0; j < targetNames.Count; j++)
         {
-            var frames = new FrameScores[result.WindowCount];
+            var frames = new FrameScores[sdr[j].Length];
             for (int t = 0; t < frames.Length; t++)
-                frames[t] = new FrameScores(t * hopSeconds, windowSeconds, result.Sdr[j][t], result.Sir[j][t], result.Sar[j][t], result.Isr[j][t]);
+                frames[t] = new FrameScores(t * hopSeconds, windowSeconds, sdr[j][t], sir[j][t], sar[j][t], isr[j][t]);
             targets.Add(new TargetScores(targetNames[j], frames));
         }
         return new TrackScores(trackName, targets);

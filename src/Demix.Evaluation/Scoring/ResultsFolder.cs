@@ -12,6 +12,9 @@ public sealed class ResultsFolder
     /// <summary>A results folder at <paramref name="root"/> (created on the first save).</summary>
     public ResultsFolder(string root) => Root = root;
 
+    /// <summary>The aggregate written beside the track JSONs by <c>demix evaluate</c>; <see cref="LoadAll"/> skips it.</summary>
+    public const string AggregateFileName = "aggregate.json";
+
     /// <summary>The folder.</summary>
     public string Root { get; }
 
@@ -40,7 +43,7 @@ public sealed class ResultsFolder
     {
         if (!Directory.Exists(Root)) throw new DirectoryNotFoundException($"The results folder '{Root}' does not exist.");
         return Directory.GetFiles(Root, "*.json", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal).Select(MusevalJson.Load).ToArray();
+            .Where(f => !string.Equals(Path.GetFileName(f), AggregateFileName, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(MusevalJson.Load).ToArray();
     }
 
     private static string Csv(string text) =>

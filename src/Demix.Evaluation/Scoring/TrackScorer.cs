@@ -48,11 +48,8 @@ public static class TrackScorer
             references[j] = reference.Channels;
             estimated[j] = estimate.Channels;
         }
-        int window = (int)Math.Round(settings.WindowSeconds * rate), hop = (int)Math.Round(settings.HopSeconds * rate);
-        BssEvalResult result = settings.SdrOnly
-            ? SdrOnlyResult(MusevalEvaluator.EvaluateSdr(references, estimated, window, hop))
-            : MusevalEvaluator.Evaluate(references, estimated, new BssEvalOptions { WindowSamples = window, HopSamples = hop, Filters = settings.Filters });
-        var scores = TrackScores.FromResult(track.Name, VocalsAccompaniment, result, settings.WindowSeconds, settings.HopSeconds);
+        int window = (int)(settings.WindowSeconds * rate), hop = (int)(settings.HopSeconds * rate); // museval: int(win * rate)
+        TrackScores scores = ScoreWindows(track.Name, references, estimated, window, hop, settings);
         var usdr = VocalsAccompaniment.Select((t, j) => (t, Usdr.Compute(references[j], estimated[j]))).ToDictionary(p => p.t, p => p.Item2);
         return new ScoredTrack(scores, usdr);
     }
@@ -65,11 +62,16 @@ public static class TrackScorer
             throw new ArgumentException($"Track '{track}', {target}: the estimate has {estimate.ChannelCount} channels but the reference {reference.ChannelCount}.");
     }
 
-    private static BssEvalResult SdrOnlyResult(double[][] sdr)
+    private static TrackScores ScoreWindows(string name, float[][][] references, float[][][] estimates, int window, int hop, ScoringSettings settings)
     {
-        double[][] missing = sdr.Select(row => Enumerable.Repeat(double.NaN, row.Length).ToArray()).ToArray();
-        var windows = Enumerable.Range(0, sdr[0].Length).Select(t => (t, 0)).ToArray();
-        var permutation = windows.Select(_ => Enumerable.Range(0, sdr.Length).ToArray()).ToArray();
-        return new BssEvalResult(sdr, missing, missing, missing, permutation, windows, LinearAlgebra.SolverPath.Cholesky);
+        if (settings.SdrOnly)
+        {
+            double[][] sdr = MusevalEvaluator.EvaluateSdr(references, estimates, window, hop);
+            double[][] missing = sdr.Select(row => Enumerable.Repeat(double.NaN, row.Length).ToArray()).ToArray();
+            return TrackScores.FromMetrics(name, VocalsAccompaniment, sdr, missing, missing, missing, settings.WindowSeconds, settings.HopSeconds);
+        }
+        var options = new BssEvalOptions { WindowSamples = window, HopSamples = hop, Filters = settings.Filters };
+        BssEvalResult result = MusevalEvaluator.Evaluate(references, estimates, options);
+        return TrackScores.FromResult(name, VocalsAccompaniment, result, settings.WindowSeconds, settings.HopSeconds);
     }
 }

@@ -1,6 +1,9 @@
 using Demix.Separation.Methods.Center;
+using Demix.Separation.Methods.Hpss;
 using Demix.Separation.Methods.Karaoke;
+using Demix.Separation.Methods.Repet;
 using Demix.Separation.Methods.RepetSim;
+using Demix.Separation.Methods.Rpca;
 using Demix.Separation.Pipeline;
 
 namespace Demix.Separation.Methods;
@@ -22,6 +25,12 @@ public static class MethodRegistry
             _ => new InvertKaraokeMethod()),
         (RepetSimMethod.MethodName, "REPET-SIM (Rafii & Pardo 2012), similar frames searched within a 60 s window",
             settings => new RepetSimMethod(settings.RepetSim)),
+        (RepetMethod.MethodName, "REPET (Rafii & Pardo 2013): beat-spectrum period, median repeating model, soft mask, 100 Hz high-pass",
+            _ => RepetMethod.Create()),
+        (HpssMethod.MethodName, "median-filtering HPSS (FitzGerald 2010): vocals = harmonic part above 100 Hz",
+            _ => HpssMethod.Create()),
+        (RpcaMethod.MethodName, "robust PCA (Huang et al. 2012): inexact ALM, binary mask |S| > |L|",
+            _ => RpcaMethod.Create()),
     ];
 
     /// <summary>Every method name, in display order.</summary>

@@ -1,6 +1,11 @@
 using Demix.Engine.Io;
 using Demix.Separation.Models.OpenUnmix;
+using Demix.Separation.Models.Drnn;
+using Demix.Separation.Models.FrameTransformer;
+using Demix.Separation.Models.KaraokeCnn;
+using Demix.Separation.Models.Pix2Pix;
 using Demix.Separation.Models.Spleeter;
+using Demix.Separation.Models.UNet;
 
 namespace Demix.Separation.Models;
 
@@ -18,6 +23,11 @@ public static class ModelFamilies
     {
         [OpenUnmixFamily.Name] = ("Open-Unmix (Stoter et al. 2019): BLSTM on magnitude spectra + multichannel Wiener filter", OpenUnmixFamily.Load),
         [SpleeterFamily.Name] = ("Spleeter (Hennequin et al. 2020): one 6-level U-Net per stem, soft masks; reads the official TF checkpoints", SpleeterFamily.Load),
+        [Pix2PixFamily.Name] = ("S0 pix2pix (Isola et al. 2017): U-Net generator + PatchGAN on 256x256 spectrogram images", Pix2PixFamily.Load),
+        [UNetFamily.Name] = ("S1 U-Net vocal extractor (Jansson et al. 2017) on magnitude spectrograms", UNetFamily.Load),
+        [DrnnFamily.Name] = ("S2 DRNN (Huang et al. 2014/2015): stacked GRU, joint time-frequency masking", DrnnFamily.Load),
+        [FrameTransformerFamily.Name] = ("S3 frame-conv transformer: Nx1 frame convolutions, relative-attention blocks across time", FrameTransformerFamily.Load),
+        [KaraokeCnnFamily.Name] = ("S4 karaoke CNN: voice detector predicting the vocal magnitude; karaoke = mix - vocals", KaraokeCnnFamily.Load),
     };
 
     /// <summary>Every family name.</summary>

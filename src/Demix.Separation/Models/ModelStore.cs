@@ -1,4 +1,5 @@
 using Demix.Separation.Models.Catalog;
+using Demix.Separation.Models.OpenUnmix;
 
 namespace Demix.Separation.Models;
 
@@ -56,6 +57,14 @@ public sealed class ModelStore
         throw new ModelFileException(nameOrPath, hint);
     }
 
-    /// <summary>Loads the model <paramref name="nameOrPath"/> designates.</summary>
-    public ISeparationModel Load(string nameOrPath) => ModelFile.Load(ResolveCard(nameOrPath));
+    /// <summary>
+    /// Loads the model <paramref name="nameOrPath"/> designates; a folder in the official open-unmix layout
+    /// (separator.json, &lt;target&gt;.json, &lt;target&gt;*.pth) without a Demix card loads directly too.
+    /// </summary>
+    public ISeparationModel Load(string nameOrPath)
+    {
+        bool hasCard = Directory.Exists(nameOrPath) && Directory.GetFiles(nameOrPath, "*" + ModelFile.WeightsExtension).Length > 0;
+        if (!hasCard && OpenUnmixFolder.IsOfficialFolder(nameOrPath)) return OpenUnmixFolder.Load(nameOrPath);
+        return ModelFile.Load(ResolveCard(nameOrPath));
+    }
 }

@@ -36,7 +36,7 @@ public static class JobEvents
                 JobView view = job.Snapshot();
                 if (view.Version != sentVersion)
                 {
-                    string json = JsonSerializer.Serialize(view, WebJson.Default.JobView);
+                    string json = JsonSerializer.Serialize(view, WebJson.Api.JobView);
                     await response.WriteAsync($"data: {json}\n\n", cancellation);
                     await response.Body.FlushAsync(cancellation);
                     (sentVersion, lastWrite) = (view.Version, DateTime.UtcNow);

@@ -22,4 +22,14 @@ public sealed record ServerInfo(long MaxUploadBytes, int Workers, bool HasLibrar
 [JsonSerializable(typeof(IReadOnlyList<MethodView>))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(ServerInfo))]
-public sealed partial class WebJson : JsonSerializerContext;
+public sealed partial class WebJson : JsonSerializerContext
+{
+    /// <summary>
+    /// The context the API writes with: quotes and apostrophes in messages stay readable (not \u0027). Safe
+    /// because every response is application/json with X-Content-Type-Options: nosniff, never inlined in HTML.
+    /// </summary>
+    public static WebJson Api { get; } = new(new JsonSerializerOptions(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -13,6 +13,7 @@ public sealed class Job
     private string stage = "queued";
     private string? error;
     private double? durationSeconds;
+    private IReadOnlyList<string> tracks = [];
     private DateTime? finishedUtc;
     private long version;
 
@@ -61,12 +62,12 @@ public sealed class Job
         }
     }
 
-    /// <summary>Marks the job done; <paramref name="seconds"/> is the song's length.</summary>
-    public void Complete(double seconds)
+    /// <summary>Marks the job done; <paramref name="seconds"/> is the song's length, <paramref name="readyTracks"/> the files made (from <see cref="StemFiles.Names"/>).</summary>
+    public void Complete(double seconds, IReadOnlyList<string> readyTracks)
     {
         lock (gate)
         {
-            (state, stage, progress, durationSeconds, finishedUtc) = (JobState.Done, "done", 1, seconds, DateTime.UtcNow);
+            (state, stage, progress, durationSeconds, finishedUtc, tracks) = (JobState.Done, "done", 1, seconds, DateTime.UtcNow, readyTracks);
             version++;
         }
     }
@@ -87,7 +88,7 @@ public sealed class Job
         lock (gate)
         {
             return new JobView(Id, DisplayName, Method, state.ToString().ToLowerInvariant(), Math.Round(progress, 4), stage, error,
-                CreatedUtc, finishedUtc, durationSeconds, state == JobState.Done ? StemFiles.Names : [], version);
+                CreatedUtc, finishedUtc, durationSeconds, tracks, version);
         }
     }
 }

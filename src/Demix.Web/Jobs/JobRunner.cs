@@ -1,6 +1,5 @@
 using Demix.Audio;
 using Demix.Imaging.Png;
-using Demix.Separation.Methods;
 using Demix.Separation.Pipeline;
 using Demix.Web.Spectrograms;
 using Microsoft.Extensions.Logging;
@@ -18,10 +17,12 @@ public sealed class JobRunner
     private const int BlockFrames = 1 << 15;
 
     private readonly SpectrogramSettings spectrogram;
+    private readonly SeparationChoices choices;
     private readonly ILogger<JobRunner> logger;
 
-    public JobRunner(ServeOptions options, ILogger<JobRunner> logger)
+    public JobRunner(ServeOptions options, SeparationChoices choices, ILogger<JobRunner> logger)
     {
+        this.choices = choices;
         spectrogram = options.Spectrogram;
         this.logger = logger;
     }
@@ -36,9 +37,10 @@ public sealed class JobRunner
             string mixture = Path.Combine(job.Folder, StemFiles.AudioFile(StemFiles.Mixture)!);
             long frames = Decode(job, mixture, cancellation);
             Separate(job, mixture, cancellation);
-            DrawSpectrograms(job, cancellation);
+            IReadOnlyList<string> tracks = [.. StemFiles.Names.Where(t => File.Exists(Path.Combine(job.Folder, StemFiles.AudioFile(t)!)))];
+            DrawSpectrograms(job, tracks, cancellation);
             if (job.InputPath.StartsWith(job.Folder, StringComparison.Ordinal)) File.Delete(job.InputPath);
-            using (IAudioSource source = AudioFile.Open(mixture)) job.Complete((double)frames / source.Format.SampleRate);
+            using (IAudioSource source = AudioFile.Open(mixture)) job.Complete((double)frames / source.Format.SampleRate, tracks);
         }
         catch (OperationCanceledException)
         {
@@ -46,7 +48,7 @@ public sealed class JobRunner
         }
         catch (AudioFileException e)
         {
-            Abandon(job, $"'{job.DisplayName}': {e.Problem}");
+            Abandon(job, $"'{job.DisplayName}': {e.Problem.Replace(job.InputPath, job.DisplayName, StringComparison.Ordinal).Replace(job.Folder, "", StringComparison.Ordinal)}");
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or UnauthorizedAccessException)
         {
@@ -79,9 +81,9 @@ public sealed class JobRunner
         return frames;
     }
 
-    private static void Separate(Job job, string mixture, CancellationToken cancellation)
+    private void Separate(Job job, string mixture, CancellationToken cancellation)
     {
-        ISeparationMethod method = MethodRegistry.Create(job.Method);
+        ISeparationMethod method = choices.Create(job.Method);
         using IAudioSource source = AudioFile.Open(mixture);
         using var outputs = new FileStemOutputs(
             stem => StemFiles.AudioFile(stem) is string file && stem != StemFiles.Mixture ? Path.Combine(job.Folder, file) : null,
@@ -90,9 +92,8 @@ public sealed class JobRunner
         new SeparationPipeline(method).Run(source, job.DisplayName, outputs, progress, cancellation);
     }
 
-    private void DrawSpectrograms(Job job, CancellationToken cancellation)
+    private void DrawSpectrograms(Job job, IReadOnlyList<string> tracks, CancellationToken cancellation)
     {
-        IReadOnlyList<string> tracks = StemFiles.Names;
         for (int i = 0; i < tracks.Count; i++)
         {
             cancellation.ThrowIfCancellationRequested();

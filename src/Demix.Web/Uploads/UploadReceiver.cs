@@ -11,6 +11,12 @@ namespace Demix.Web.Uploads;
 public sealed class UploadReceiver
 {
     private const string UploadFileName = "upload.bin";
+
+    /// <summary>
+    /// Bytes of a too-large body still read (and dropped) before answering 413: a server that answers and
+    /// closes while the client is still sending makes the client see a reset instead of the message.
+    /// </summary>
+    public const long DrainBytes = 16L * 1024 * 1024;
     private readonly JobStore store;
     private readonly long maxBytes;
 
@@ -26,7 +32,15 @@ public sealed class UploadReceiver
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength == 0) throw Empty(displayName);
-        if (request.ContentLength > maxBytes) throw TooLarge(displayName);
+        if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes + DrainBytes;
+        }
+        if (request.ContentLength > maxBytes)
+        {
+            await DrainAsync(request.Body, cancellation);
+            throw TooLarge(displayName);
+        }
         (Guid id, string folder) = store.NewFolder();
         string path = Path.Combine(folder, UploadFileName);
         try
@@ -64,13 +78,31 @@ public sealed class UploadReceiver
             for (int read; (read = await body.ReadAsync(buffer, cancellation)) > 0;)
             {
                 total += read;
-                if (total > maxBytes) throw TooLarge(displayName);
+                if (total > maxBytes)
+                {
+                    await DrainAsync(body, cancellation);
+                    throw TooLarge(displayName);
+                }
                 for (int i = 0; i < read && header.Count < AudioSniffer.HeaderBytes; i++) header.Add(buffer[i]);
                 await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
             }
         }
         if (total == 0) throw Empty(displayName);
         return [.. header];
+    }
+
+    /// <summary>Reads and drops the rest of a refused body, up to <see cref="DrainBytes"/> (Kestrel stops it there).</summary>
+    private static async Task DrainAsync(Stream body, CancellationToken cancellation)
+    {
+        var buffer = new byte[81920];
+        try
+        {
+            while (await body.ReadAsync(buffer, cancellation) > 0) { }
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            // Past the drain allowance: the connection will be closed; the client may miss the message.
+        }
     }
 
     private static UploadException Empty(string displayName) =>

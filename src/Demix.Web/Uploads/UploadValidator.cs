@@ -25,7 +25,8 @@ public static class UploadValidator
         }
         catch (AudioFileException e)
         {
-            throw Bad(displayName, e.Problem);
+            // ffmpeg's messages may quote the server path: show the client's name instead.
+            throw Bad(displayName, e.Problem.Replace(path, displayName, StringComparison.Ordinal));
         }
     }
 

@@ -18,6 +18,8 @@ public sealed class Conv2dKernelTests
         new[] { 1, 1, 2, 1, 5, 5, 7, 7, 1, 1, 3, 3, 1, 1, 5, 5 },            // kernel larger than the image
         new[] { 1, 1, 4, 8, 60, 200, 5, 5, 2, 2, 1, 1, 1, 1, 30, 100 },      // many bands of one image: parity passes
         new[] { 4, 1, 3, 1, 32, 128, 3, 3, 2, 2, 1, 1, 1, 1, 16, 64 },       // band of 1024 columns: padded column rows
+        new[] { 2, 2, 32, 2, 20, 37, 3, 3, 1, 1, 1, 1, 2, 2, 18, 35 },       // small direct kernel (16 per group): groups, dilation, tail tile
+        new[] { 1, 1, 16, 1, 10, 40, 5, 5, 2, 2, 1, 1, 1, 1, 5, 20 },        // small direct kernel: stride 2, TF-style bottom pad
     };
 
     [Theory]
@@ -68,6 +70,34 @@ public sealed class Conv2dKernelTests
         }
 
         ConvReference.AssertClose(expectedBias, db, 1e-5, "db");
+    }
+
+    [Fact]
+    public void AllPasses_RandomGeometries_MatchDirectSums()
+    {
+        var random = new Random(12345);
+        int tested = 0;
+        while (tested < 40)
+        {
+            int k = random.Next(1, 6), kw = random.Next(1, 6), stride = random.Next(1, 4), dilation = random.Next(1, 3);
+            int h = random.Next(1, 21), w = random.Next(1, 41), pad = random.Next(0, 3), padLeft = random.Next(0, 3);
+            int outHeight = (h + 2 * pad - dilation * (k - 1) - 1) / stride + 1;
+            int outWidth = (w + 2 * padLeft - dilation * (kw - 1) - 1) / random.Next(1, 3) + 1;
+            if (outHeight < 1 || outWidth < 1)
+            {
+                continue;
+            }
+
+            int strideWidth = Math.Max(1, (w + 2 * padLeft - dilation * (kw - 1) - 1) / Math.Max(1, outWidth - 1));
+            int groups = random.Next(1, 3);
+            int groupOut = new[] { 1, 3, 16 }[random.Next(3)];
+            int[] v = [random.Next(1, 3), groups, groups * groupOut, random.Next(1, 4), h, w, k, kw, stride, strideWidth,
+                pad, padLeft, dilation, dilation, outHeight, outWidth];
+            Forward_MatchesDirectSum(v);
+            BackwardData_MatchesDirectSum_AndAccumulates(v);
+            BackwardWeightAndBias_MatchDirectSums_AndAccumulate(v);
+            tested++;
+        }
     }
 
     [Fact]

@@ -62,6 +62,30 @@ public sealed class GemmTests
         }
     }
 
+    [Theory]
+    [InlineData(16, 1024, 256)]
+    [InlineData(1, 37, 19)]
+    [InlineData(33, 70, 600)]
+    [InlineData(200, 300, 100)]
+    [InlineData(5, 0, 7)]
+    public void SgemmPacked_ReusedPackedB_MatchesFloat64Reference(int m, int n, int k)
+    {
+        foreach (bool ta in new[] { false, true })
+        {
+            foreach (bool tb in new[] { false, true })
+            {
+                var test = new GemmCase(ta, tb, m, n, k, 0.5f, 0.75f, pad: 1, seed: m + n + k);
+                PackedMatrix packed = PackedMatrix.Pack(tb, k, n, test.B, test.Ldb);
+                for (int repeat = 0; repeat < 2; repeat++)
+                {
+                    float[] c = (float[])test.C0.Clone();
+                    Gemm.SgemmPacked(ta, m, 0.5f, test.A, test.Lda, packed, 0.75f, c, test.Ldc);
+                    test.AssertMatches(c);
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Sgemm_BetaZero_IgnoresNaNInC()
     {

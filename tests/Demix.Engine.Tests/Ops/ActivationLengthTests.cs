@@ -12,6 +12,8 @@ public sealed class ActivationLengthTests
         ("squared", t => t.SquaredRelu(), x => x > 0 ? x * x : 0, x => x > 0 ? 2 * x : 0),
         ("tanh", t => t.Tanh(), Math.Tanh, x => 1 - Math.Tanh(x) * Math.Tanh(x)),
         ("gelu", t => t.Gelu(), x => 0.5 * x * (1 + Erf(x / Math.Sqrt(2))), x => 0.5 * (1 + Erf(x / Math.Sqrt(2))) + x * Math.Exp(-x * x / 2) / Math.Sqrt(2 * Math.PI)),
+        ("abs", t => t.Abs(), Math.Abs, x => Math.Sign(x)),
+        ("clamp", t => t.Clamp(-1f, 0.5f), x => Math.Clamp(x, -1, 0.5), x => x >= -1 && x <= 0.5 ? 1 : 0),
         ("sigmoid", t => t.Sigmoid(), x => 1 / (1 + Math.Exp(-x)), x => Math.Exp(-x) / Math.Pow(1 + Math.Exp(-x), 2)),
     ];
 

@@ -30,6 +30,30 @@ public sealed class ArithmeticTests
     }
 
     [Fact]
+    public void LargeBroadcast_SplitAcrossCores_MatchesScalarLoop()
+    {
+        var a = TensorFactory.Randn(new Random(1), [1200, 500]);
+        var b = TensorFactory.Randn(new Random(2), [1200, 1]);
+        var c = TensorFactory.Randn(new Random(3), [500]);
+        b.RequiresGrad = c.RequiresGrad = true;
+        var sum = a * b + c;
+        for (int i = 0; i < 1200; i++)
+        for (int j = 0; j < 500; j++) Assert.Equal(a[i, j] * b[i, 0] + c[j], sum[i, j]);
+        var r = TensorFactory.Randn(new Random(4), sum.Shape);
+        sum.Backward(r.Data);
+        for (int j = 0; j < 500; j += 7)
+        {
+            double expected = Enumerable.Range(0, 1200).Sum(i => (double)r[i, j]);
+            Assert.True(Math.Abs(expected - c.Grad![j]) < 1e-3, $"dc[{j}] {c.Grad[j]} vs {expected}");
+        }
+        for (int i = 0; i < 1200; i += 11)
+        {
+            double expected = Enumerable.Range(0, 500).Sum(j => (double)r[i, j] * a[i, j]);
+            Assert.True(Math.Abs(expected - b.Grad![i]) < 1e-3, $"db[{i}] {b.Grad[i]} vs {expected}");
+        }
+    }
+
+    [Fact]
     public void SameInputTwice_AccumulatesBothPaths()
     {
         var x = TensorFactory.FromArray([3f, -2f]);

@@ -45,6 +45,17 @@ public sealed class MoreShapeTests
     }
 
     [Fact]
+    public void Transpose_LastTwoAxes_MovesEveryElementAcrossTiles()
+    {
+        var x = TensorFactory.Randn(new Random(1), [3, 70, 45]);
+        var y = x.Transpose(1, 2);
+        Assert.Equal([3, 45, 70], y.Shape);
+        for (int b = 0; b < 3; b++)
+        for (int r = 0; r < 70; r++)
+        for (int c = 0; c < 45; c++) Assert.Equal(x[b, r, c], y[b, c, r]);
+    }
+
+    [Fact]
     public void Reshape_SharesStorage()
     {
         var a = TensorFactory.Arange(6);

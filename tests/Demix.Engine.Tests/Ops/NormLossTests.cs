@@ -33,6 +33,66 @@ public sealed class NormLossTests
     }
 
     [Fact]
+    public void BatchNorm_LargeTensorSplitAcrossCores_MatchesFloat64Reference()
+    {
+        int batch = 2, channels = 3, positions = 256 * 256;
+        var x = TestTensors.Randn(1, batch, channels, 256, 256);
+        var weight = TensorFactory.FromArray([1.5f, -0.5f, 2f]);
+        var r = TensorFactory.Randn(new Random(2), x.Shape);
+        var y = Tensor.BatchNorm(x, null, null, weight, null, training: true);
+        y.Backward(r.Data);
+        for (int c = 0; c < channels; c++)
+        {
+            var index = Enumerable.Range(0, batch).SelectMany(n => Enumerable.Range((n * channels + c) * positions, positions)).ToArray();
+            double mean = index.Average(i => (double)x.Data[i]);
+            double std = Math.Sqrt(index.Average(i => (x.Data[i] - mean) * (x.Data[i] - mean)) + 1e-5);
+            double meanR = index.Average(i => (double)r.Data[i]);
+            double meanRXhat = index.Average(i => r.Data[i] * (x.Data[i] - mean) / std);
+            foreach (int i in index.Where((_, k) => k % 997 == 0))
+            {
+                double xhat = (x.Data[i] - mean) / std;
+                double expectedY = weight.Data[c] * xhat, expectedGrad = weight.Data[c] / std * (r.Data[i] - meanR - xhat * meanRXhat);
+                Assert.True(Math.Abs(expectedY - y.Data[i]) < 1e-4 * (1 + Math.Abs(expectedY)), $"y[{i}] {y.Data[i]} vs {expectedY}");
+                Assert.True(Math.Abs(expectedGrad - x.Grad![i]) < 1e-4 * (1 + Math.Abs(expectedGrad)), $"dx[{i}] {x.Grad[i]} vs {expectedGrad}");
+            }
+        }
+    }
+
+    [Fact]
+    public void LayerNorm_LargeTensorSplitAcrossCores_MatchesFloat64Reference()
+    {
+        var x = TestTensors.Randn(3, 600, 512);
+        var y = Tensor.LayerNorm(x, 1, null, null);
+        y.Sum().Backward();
+        for (int row = 0; row < 600; row += 37)
+        {
+            var values = x.Data.AsSpan(row * 512, 512).ToArray();
+            double mean = values.Average(v => (double)v), std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)) + 1e-5);
+            for (int i = 0; i < 512; i += 61)
+            {
+                double expected = (values[i] - mean) / std;
+                Assert.True(Math.Abs(expected - y[row, i]) < 1e-4, $"row {row}, {i}: {y[row, i]} vs {expected}");
+                Assert.True(Math.Abs(x.Grad![row * 512 + i]) < 1e-4, "d(sum of a normalised row)/dx is 0");
+            }
+        }
+    }
+
+    [Fact]
+    public void BatchNorm_EvalWithoutTape_MatchesEvalWithTape()
+    {
+        var mean = TensorFactory.FromArray([0.1f, -0.2f, 0.3f]);
+        var variance = TensorFactory.FromArray([1.5f, 0.7f, 2f]);
+        var weight = TensorFactory.FromArray([1.2f, -0.4f, 0.9f]);
+        var bias = TensorFactory.FromArray([0.5f, 0f, -1f]);
+        var x = TestTensors.Randn(1, 4, 3, 5);
+        var taped = Tensor.BatchNorm(x, mean, variance, weight, bias, training: false);
+        Tensor plain;
+        using (new Demix.Engine.Autograd.NoGradScope()) plain = Tensor.BatchNorm(x, mean, variance, weight, bias, training: false);
+        Assert.Null(plain.Node);
+        for (int i = 0; i < x.Length; i++) Assert.True(Math.Abs(taped.Data[i] - plain.Data[i]) < 1e-5, $"element {i}");
+    }
+
+    [Fact]
     public void BatchNorm_TrainingWithOneValuePerChannel_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => Tensor.BatchNorm(new Tensor(1, 3), null, null, null, null, training: true));

@@ -32,6 +32,9 @@ public sealed class EndToEndScoringTests : IDisposable
         var estimates = new EstimatesFolder(Path.Combine(root, "estimates")).Load(track, TrackScorer.VocalsAccompaniment);
 
         ScoredTrack scored = TrackScorer.Score(track, estimates, new ScoringSettings());
+        ScoredTrack sdrOnly = TrackScorer.Score(track, estimates, new ScoringSettings(SdrOnly: true));
+        Assert.Equal(scored.Scores.Targets[1].Frames[2].Sdr, sdrOnly.Scores.Targets[1].Frames[2].Sdr, 1e-9);
+        Assert.True(double.IsNaN(sdrOnly.Scores.Targets[1].Frames[2].Sir));
         var results = new ResultsFolder(Path.Combine(root, "results"));
         Assert.False(results.Contains(track.Subset, track.Name));
         results.Save(track.Subset, scored);
@@ -63,5 +66,45 @@ public sealed class EndToEndScoringTests : IDisposable
         var error = Assert.Throws<ArgumentException>(() => TrackScorer.Score(track, estimates, new ScoringSettings(SdrOnly: true)));
         Assert.Contains("'track1'", error.Message, StringComparison.Ordinal);
         Assert.Contains("'accompaniment'", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class DatasetEvaluationTests : IDisposable
+{
+    private readonly string root = Path.Combine(Path.GetTempPath(), $"demix-eval-run-{Guid.NewGuid():N}");
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void Run_SecondTime_SkipsScoredTracks()
+    {
+        foreach (string track in new[] { "a", "b" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, "data", track));
+            foreach (var (file, name) in new[] { ("ref_vocals.wav", "mixture.wav"), ("ref_vocals.wav", "vocals.wav"), ("ref_accompaniment.wav", "accompaniment.wav") })
+                File.Copy(FixtureFiles.BssEval("musdb_v4", "track3", file), Path.Combine(root, "data", track, name));
+        }
+        var tracks = FolderDataset.Tracks(Path.Combine(root, "data"));
+        var results = new ResultsFolder(Path.Combine(root, "results"));
+        // "Separation" by halving the mixture: both targets get the same estimate, as the halfmix fixture does.
+        IReadOnlyDictionary<string, Demix.Audio.Waveform> Halve(Demix.Audio.Waveform mix)
+        {
+            var half = new Demix.Audio.Waveform(mix.Channels.Select(c => c.Select(v => 0.5f * v).ToArray()).ToArray(), mix.SampleRate);
+            return new Dictionary<string, Demix.Audio.Waveform> { ["vocals"] = half, ["accompaniment"] = half };
+        }
+        var reports = new List<EvaluationProgress>();
+
+        int first = DatasetEvaluation.Run(tracks, Halve, results, new ScoringSettings(SdrOnly: true), new SyncProgress(reports));
+        int second = DatasetEvaluation.Run(tracks, Halve, results, new ScoringSettings(SdrOnly: true), new SyncProgress(reports));
+
+        Assert.Equal(2, first);
+        Assert.Equal(0, second);
+        Assert.Equal([false, false, true, true], reports.Select(r => r.Skipped));
+        Assert.Equal(2, results.LoadAll().Count);
+    }
+
+    private sealed class SyncProgress(List<EvaluationProgress> reports) : IProgress<EvaluationProgress>
+    {
+        public void Report(EvaluationProgress value) => reports.Add(value);
     }
 }

@@ -119,11 +119,30 @@ public sealed class ModelDownloaderTests
     }
 
     [Fact]
+    public async Task Download_SpleeterArchive_ThatIsNoCheckpoint_KeepsTheUnpackedFolder_AndSaysItDoesNotConvert()
+    {
+        using var folder = new TempFolder();
+        byte[] archive = TarGz(("checkpoint", "x"), ("model.index", "not an sstable"));
+        var entry = new CatalogEntry("sp", "test", CatalogKind.TfCheckpointArchive,
+            [new CatalogFile("2stems.tar.gz", "https://invalid.example/2stems.tar.gz", Sha256: Convert.ToHexStringLower(SHA256.HashData(archive)))],
+            "MIT", "none", SpleeterInstruments: ["vocals", "accompaniment"]);
+        using var server = new LocalHttpServer(new Dictionary<string, byte[]> { ["2stems.tar.gz"] = archive });
+
+        var error = await Assert.ThrowsAsync<ModelDownloadException>(() =>
+            new ModelDownloader(new ModelStore(folder.Path), Http, server.BaseUrl).DownloadAsync(entry));
+
+        Assert.Contains("does not convert to a Spleeter model", error.Message);
+        Assert.Contains("model.index", error.Message);
+        Assert.Equal(["sp/checkpoint", "sp/model.index"], folder.Files().Where(f => !f.StartsWith("downloads", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Catalog_UsesTheAuthorsUrls()
     {
         Assert.Equal("https://zenodo.org/records/3370489/files/vocals-b62c91ce.pth", ModelCatalog.Find("umxhq")!.Files[0].Url);
         Assert.Equal(1024, ModelCatalog.Find("UMXL")!.OpenUnmix!.HiddenSize);
         Assert.Equal("https://github.com/deezer/spleeter/releases/download/v1.4.0/2stems.tar.gz", ModelCatalog.Find("spleeter-2stems")!.Files[0].Url);
+        Assert.Equal(["vocals", "accompaniment"], ModelCatalog.Find("spleeter-2stems")!.SpleeterInstruments);
         Assert.All(ModelCatalog.Entries.SelectMany(e => e.Files), f => Assert.NotEqual("recorded at first download", f.HashSource));
     }
 

@@ -39,3 +39,31 @@ public sealed class OpenUnmixSeparatorFixtureTests
         }
     }
 }
+
+/// <summary>The fixture folder in the official open-unmix layout loads without a Demix card.</summary>
+public sealed class OpenUnmixFolderTests
+{
+    [Fact]
+    public void StoreLoad_OfficialFolder_ReadsSeparatorAndTargetJson_AndMatchesNiter1Estimates()
+    {
+        string folder = Path.GetDirectoryName(PthPath)!;
+        ISeparationModel model = new ModelStore(Path.GetTempPath()).Load(folder);
+
+        var hyperParameters = ((OpenUnmixModel)model).HyperParameters;
+        Assert.Equal(["vocals"], model.Card.Targets);
+        Assert.Equal(64, hyperParameters.HiddenSize);
+        Assert.Equal(1487, hyperParameters.MaxBin);
+        Assert.Equal(44100, model.Card.SampleRate);
+        Assert.Equal("46320d5e72bd6b336b88721fce1ff6fff21cb6273ff411f9c9baf6ab342cd496", model.Card.Sources[0].Sha256);   // README's hash
+        float[][][] stems = model.CreateSeparator().Separate(ReadMixture(), 44100);
+        float[] expected = ReadF32("estimates_niter1.f32", 2 * Channels * Length);
+        for (int j = 0; j < 2; j++)
+        {
+            for (int c = 0; c < Channels; c++)
+            {
+                var (maxAbs, snr) = Compare(stems[j][c], expected.AsSpan((j * Channels + c) * Length, Length));
+                Assert.True(maxAbs <= 1e-4 || snr >= 80, $"target {j} channel {c}: max abs {maxAbs:E2}, SNR {snr:F1} dB");
+            }
+        }
+    }
+}

@@ -33,5 +33,7 @@ public sealed record CatalogFile(string FileName, string Url, string? Sha256 = n
 /// <param name="Licence">Licence of the weights as the authors state it.</param>
 /// <param name="TrainingData">What the authors trained on.</param>
 /// <param name="OpenUnmix">Hyper-parameters for <see cref="CatalogKind.OpenUnmixPth"/>.</param>
+/// <param name="SpleeterInstruments">For a Spleeter checkpoint archive: its instruments in checkpoint order; the unpacked
+/// checkpoint is then also converted to a Demix model (card + safetensors). Null: unpack only.</param>
 public sealed record CatalogEntry(string Name, string Description, CatalogKind Kind, IReadOnlyList<CatalogFile> Files,
-    string Licence, string TrainingData, OpenUnmixHyperParameters? OpenUnmix = null);
+    string Licence, string TrainingData, OpenUnmixHyperParameters? OpenUnmix = null, IReadOnlyList<string>? SpleeterInstruments = null);

@@ -22,11 +22,12 @@ public static class ModelCatalog
         OpenUnmixEntry("umxl", "Open-Unmix UMX-L: vocals, drums, bass, other (hidden 1024), trained on extra data",
             UmxlRecord, 1024, "MUSDB18-HQ plus private data (see the open-unmix README)",
             [("vocals", "bccbd9aa"), ("drums", "69e0ebd4"), ("bass", "2ca1ce51"), ("other", "c8c5b3e6")]),
-        new("spleeter-2stems", "Spleeter 2stems (vocals, accompaniment): TensorFlow checkpoint, unpacked for the Spleeter family",
+        new("spleeter-2stems", "Spleeter 2stems (vocals, accompaniment): the TensorFlow checkpoint, converted to the Spleeter family",
             CatalogKind.TfCheckpointArchive,
             [new("2stems.tar.gz", "https://github.com/deezer/spleeter/releases/download/v1.4.0/2stems.tar.gz",
                 Sha256: "f3a90b39dd2874269e8b05a48a86745df897b848c61f3958efc80a39152bd692")],
-            "MIT (deezer/spleeter repository and release)", "Deezer internal data set (Hennequin et al. 2020)"),
+            "MIT (deezer/spleeter repository and release)", "Deezer internal data set (Hennequin et al. 2020)",
+            SpleeterInstruments: [StemNames.Vocals, StemNames.Accompaniment]),
     ];
 
     /// <summary>The entry called <paramref name="name"/> (case-insensitive), or null.</summary>

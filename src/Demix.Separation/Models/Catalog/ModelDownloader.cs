@@ -1,6 +1,9 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using Demix.Engine.Io;
+using Demix.Engine.Io.TfCheckpoint;
 using Demix.Separation.Models.OpenUnmix;
+using Demix.Separation.Models.Spleeter;
 
 namespace Demix.Separation.Models.Catalog;
 
@@ -52,7 +55,7 @@ public sealed class ModelDownloader
         string installed = entry.Kind switch
         {
             CatalogKind.OpenUnmixPth => InstallOpenUnmix(entry, sources),
-            CatalogKind.TfCheckpointArchive => InstallArchive(entry),
+            CatalogKind.TfCheckpointArchive => InstallArchive(entry, sources),
             _ => throw new NotSupportedException($"Unknown catalog kind {entry.Kind}."),
         };
         return new DownloadResult(entry.Name, installed, sources, recorded);
@@ -98,7 +101,27 @@ public sealed class ModelDownloader
         return card;
     }
 
-    private string InstallArchive(CatalogEntry entry)
+    private string InstallArchive(CatalogEntry entry, List<SourceFile> sources)
+    {
+        string folder = Unpack(entry);
+        if (entry.SpleeterInstruments is not IReadOnlyList<string> instruments) return folder;
+        ISeparationModel model;
+        try
+        {
+            // TF V2 checkpoint prefix "model": model.index + model.data-00000-of-00001 (as in Spleeter's release archives).
+            NamedTensorSet checkpoint = TfCheckpointReader.Read(Path.Combine(folder, "model"));
+            model = SpleeterFamily.FromCheckpoint(entry.Name, checkpoint, instruments);
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new ModelDownloadException($"{entry.Name}: the checkpoint was unpacked to {folder} but does not convert to a Spleeter model: {e.Message}", e);
+        }
+        var card = model.Card with { Description = entry.Description, Licence = entry.Licence, Training = new TrainingInfo(entry.TrainingData), Sources = sources };
+        return ModelFile.Save(new RecardedModel(model, card), store.Folder);
+    }
+
+    /// <summary>Unpacks the entry's .tar.gz to <c>&lt;store&gt;/&lt;name&gt;/</c> (temporary folder, then rename).</summary>
+    private string Unpack(CatalogEntry entry)
     {
         string archive = LocalPath(entry.Files[0]);
         string destination = Path.Combine(store.Folder, entry.Name);
