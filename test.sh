@@ -14,6 +14,12 @@ if ! command -v ffmpeg >/dev/null 2>&1 && [ -z "${DEMIX_FFMPEG:-}" ]; then
   fi
 fi
 
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "test.sh: installing chromium (needed by the browser test of demix serve)"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null 2>&1 \
+    || echo "test.sh: could not install chromium; the browser test will fail" >&2
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test Demix.sln -c Release --nologo "$@" 2>&1 | tee "$log"

@@ -1,6 +1,6 @@
 namespace Demix.Cli;
 
-/// <summary>The process exit codes of <c>demix</c> (documented in docs/CLI.md).</summary>
+/// <summary>The process exit codes of <c>demix</c> (documented in README.md, "Exit codes").</summary>
 public static class ExitCodes
 {
     /// <summary>Everything asked for was done.</summary>
