@@ -53,7 +53,7 @@ public static class TrainCommand
             console.Out.WriteLine($"time: {result.Time}");
             return result.Cancelled ? ExitCodes.Cancelled : ExitCodes.Success;
         }
-        catch (TrainingConfigException e)
+        catch (Exception e) when (e is TrainingConfigException or DirectoryNotFoundException or FileNotFoundException or InvalidDataException)
         {
             throw new UsageException(e.Message);
         }
