@@ -1,11 +1,11 @@
 namespace Demix.Separation.Spectral;
 
-/// <summary>Periodic analysis/synthesis windows (the DFT-even forms, as torch and MATLAB's 'periodic').</summary>
+/// <summary>
+/// The periodic Hamming window REPET and REPET-SIM publish (the DFT-even form, as MATLAB's 'periodic').
+/// Hann windows come from <see cref="Demix.Dsp.Stft.Window"/>.
+/// </summary>
 public static class StftWindow
 {
-    /// <summary>Periodic Hann window: <c>w[n] = 0.5 - 0.5 cos(2 pi n / N)</c>.</summary>
-    public static float[] Hann(int size) => Cosine(size, 0.5, 0.5);
-
     /// <summary>Periodic Hamming window: <c>w[n] = 0.54 - 0.46 cos(2 pi n / N)</c>.</summary>
     public static float[] Hamming(int size) => Cosine(size, 0.54, 0.46);
 

@@ -38,7 +38,7 @@ public sealed class SpectralStreamTests
         public IReadOnlyList<string> Stems { get; } = ["a", "b"];
 
         public ISeparationStream Open(int sampleRate) => new SpectralStream(new IdentityProcessor(2, latencyFrames), 2,
-            hann ? StftWindow.Hann(fftSize) : StftWindow.Hamming(fftSize), hopSize, RealFftFactory.Create(fftSize));
+            hann ? Demix.Dsp.Stft.Window.Hann(fftSize) : StftWindow.Hamming(fftSize), hopSize, RealFftFactory.Create(fftSize));
     }
 
     [Theory]

@@ -39,6 +39,6 @@ public sealed class CenterMethod : ISeparationMethod
     {
         int fftSize = Options.FftSize(sampleRate);
         return new SpectralStream(new CenterProcessor(Options, sampleRate), ChannelCount,
-            StftWindow.Hann(fftSize), fftSize / 4, RealFftFactory.Create(fftSize));
+            Demix.Dsp.Stft.Window.Hann(fftSize), fftSize / 4, RealFftFactory.Create(fftSize));
     }
 }

@@ -17,7 +17,7 @@ public static class RpcaMethod
         return new MaskedMethod(MethodName, new RpcaModel(options), rate =>
         {
             int fft = MaskedMethod.PowerOfTwo(options.WindowSeconds, rate);
-            return (fft, fft / 4, StftWindow.Hann(fft));
+            return (fft, fft / 4, Demix.Dsp.Stft.Window.Hann(fft));
         });
     }
 }
