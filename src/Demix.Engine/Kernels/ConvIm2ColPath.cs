@@ -8,6 +8,9 @@ namespace Demix.Engine.Kernels;
 /// </summary>
 internal static unsafe class ConvIm2ColPath
 {
+    /// <summary>Most partial sums of a weight gradient (memory: this many copies of the weights).</summary>
+    private const int WeightGradientChunks = 8;
+
     public static void Forward(ConvPointers p, Conv2dShape s, int threads)
     {
         ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: false);
@@ -31,28 +34,19 @@ internal static unsafe class ConvIm2ColPath
     }
 
     /// <summary>
-    /// dX += fold(Wᵀ · dY). Bands of one image overlap in dX, so parallel items run in two passes, even bands
-    /// then odd bands (the plan makes bands two apart disjoint).
+    /// dX += fold(Wᵀ · dY). Bands of one image overlap in dX, so they are always added in the same order, even bands
+    /// then odd bands (the plan makes bands two apart disjoint, so each pass may run in parallel): the sums in the
+    /// overlaps are then the same whether the items run on one thread or several.
     /// </summary>
     public static void BackwardData(ConvPointers p, Conv2dShape s, int threads)
     {
         ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: true);
         int images = s.Batch * s.Groups;
-        if (!bands.ParallelItems)
-        {
-            for (int item = 0; item < bands.Items; item++)
-            {
-                FoldBand(p, s, bands, item / bands.Count / s.Groups, item / bands.Count % s.Groups, item % bands.Count);
-            }
-
-            return;
-        }
-
         for (int parity = 0; parity < 2; parity++)
         {
             int first = parity;
             int perImage = (bands.Count - first + 1) / 2;
-            ParallelWork.Run(images * perImage, threads, item =>
+            ParallelWork.Run(images * perImage, bands.ParallelItems ? threads : 1, item =>
             {
                 int image = item / perImage;
                 FoldBand(p, s, bands, image / s.Groups, image % s.Groups, first + 2 * (item % perImage));
@@ -72,34 +66,39 @@ internal static unsafe class ConvIm2ColPath
         ParallelIm2Col.FoldAddRows(cols, g, oy0, rows, p.InputImageMutable(s, n, grp), stride, bands.GemmThreads);
     }
 
+    /// <summary>
+    /// dW (+)= sum over (image, band) items of dY · colsᵀ. The items are cut into <see cref="WeightGradientChunks"/>
+    /// contiguous chunks (at most), a number fixed by the problem size; each chunk sums its items in order into its
+    /// own partial, and the partials are added in chunk order. Which thread runs a chunk, and how many threads ran,
+    /// therefore never changes the result.
+    /// </summary>
     public static void BackwardWeight(ConvPointers p, Conv2dShape s, int threads, bool accumulate)
     {
         ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: false);
-        if (!bands.ParallelItems)
+        int chunks = Math.Min(bands.Items, WeightGradientChunks);
+        if (chunks == 1)
         {
-            ParallelWork.Run(bands.Items, 1, item =>
-            {
-                (int n, int grp, int band) = bands.Decode(item, s.Groups);
-                bool first = n == 0 && band == 0 && !accumulate;
-                WeightBand(p, s, bands, n, grp, band, p.Weight + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, first ? 0f : 1f);
-            });
+            WeightBand(p, s, bands, 0, 0, 0, p.Weight, accumulate ? 1f : 0f);
             return;
         }
 
-        int workers = Math.Min(threads, bands.Items);
         long weightLength = s.WeightLength;
-        float[] partials = ScratchBuffer.Partials(workers * weightLength);
-        partials.AsSpan(0, checked((int)(workers * weightLength))).Clear();
+        float[] partials = ScratchBuffer.Partials(chunks * weightLength);
         fixed (float* partial = partials)
         {
             float* partialBase = partial;
-            ParallelWork.Run(bands.Items, threads, (item, worker) =>
+            ParallelWork.Run(chunks, bands.ParallelItems ? threads : 1, chunk =>
             {
-                (int n, int grp, int band) = bands.Decode(item, s.Groups);
-                float* target = partialBase + worker * weightLength + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows;
-                WeightBand(p, s, bands, n, grp, band, target, 1f);
+                float* target = partialBase + chunk * weightLength;
+                new Span<float>(target, checked((int)weightLength)).Clear();
+                (int first, int count) = Partition.Slice(bands.Items, 1, chunks, chunk);
+                for (int item = first; item < first + count; item++)
+                {
+                    (int n, int grp, int band) = bands.Decode(item, s.Groups);
+                    WeightBand(p, s, bands, n, grp, band, target + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, 1f);
+                }
             });
-            SumPartials(partialBase, workers, weightLength, p.Weight, accumulate);
+            SumPartials(partialBase, chunks, weightLength, p.Weight, accumulate);
         }
     }
 
@@ -122,6 +121,7 @@ internal static unsafe class ConvIm2ColPath
     /// </summary>
     internal static int ColumnStride(int columns) => columns % 256 == 0 ? columns + 16 : columns;
 
+    /// <summary>weightGrad (+)= partial 0 + partial 1 + ..., in that order.</summary>
     private static void SumPartials(float* partials, int workers, long length, float* weightGrad, bool accumulate)
     {
         var total = new Span<float>(weightGrad, checked((int)length));
