@@ -8,8 +8,11 @@ namespace Demix.Engine.Kernels;
 /// </summary>
 internal static unsafe class ConvIm2ColPath
 {
-    /// <summary>Most partial sums of a weight gradient (memory: this many copies of the weights).</summary>
-    private const int WeightGradientChunks = 8;
+    /// <summary>Most partial sums of a weight gradient.</summary>
+    private const int MaxWeightChunks = 8;
+
+    /// <summary>Most floats all partial sums of a weight gradient may take (16 MiB).</summary>
+    private const long PartialBudgetFloats = 4L << 20;
 
     public static void Forward(ConvPointers p, Conv2dShape s, int threads)
     {
@@ -67,51 +70,67 @@ internal static unsafe class ConvIm2ColPath
     }
 
     /// <summary>
-    /// dW (+)= sum over (image, band) items of dY · colsᵀ. The items are cut into <see cref="WeightGradientChunks"/>
-    /// contiguous chunks (at most), a number fixed by the problem size; each chunk sums its items in order into its
-    /// own partial, and the partials are added in chunk order. Which thread runs a chunk, and how many threads ran,
-    /// therefore never changes the result.
+    /// dW (+)= sum over (image, band) items of dY · colsᵀ. The items are cut into contiguous chunks whose number
+    /// (<see cref="WeightChunks"/>) depends on the problem size only; each chunk sums its items in order into its own
+    /// partial, and the partials are added in chunk order. Which thread runs a chunk, and how many threads ran,
+    /// therefore never changes the result. One chunk (large weights) sums straight into dW with the products split.
     /// </summary>
     public static void BackwardWeight(ConvPointers p, Conv2dShape s, int threads, bool accumulate)
     {
         ConvBands bands = ConvBands.Plan(s, threads, disjointAlternate: false);
-        int chunks = Math.Min(bands.Items, WeightGradientChunks);
+        long weightLength = s.WeightLength;
+        int chunks = WeightChunks(bands.Items, weightLength);
         if (chunks == 1)
         {
-            WeightBand(p, s, bands, 0, 0, 0, p.Weight, accumulate ? 1f : 0f);
+            for (int item = 0; item < bands.Items; item++)
+            {
+                (int n, int grp, int band) = bands.Decode(item, s.Groups);
+                float beta = n == 0 && band == 0 && !accumulate ? 0f : 1f;
+                WeightBand(p, s, bands, item, p.Weight + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, beta, threads);
+            }
+
             return;
         }
 
-        long weightLength = s.WeightLength;
+        bool parallelChunks = threads > 1;
         float[] partials = ScratchBuffer.Partials(chunks * weightLength);
         fixed (float* partial = partials)
         {
             float* partialBase = partial;
-            ParallelWork.Run(chunks, bands.ParallelItems ? threads : 1, chunk =>
+            ParallelWork.Run(chunks, parallelChunks ? threads : 1, chunk =>
             {
                 float* target = partialBase + chunk * weightLength;
                 new Span<float>(target, checked((int)weightLength)).Clear();
                 (int first, int count) = Partition.Slice(bands.Items, 1, chunks, chunk);
                 for (int item = first; item < first + count; item++)
                 {
-                    (int n, int grp, int band) = bands.Decode(item, s.Groups);
-                    WeightBand(p, s, bands, n, grp, band, target + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, 1f);
+                    int grp = bands.Decode(item, s.Groups).Group;
+                    WeightBand(p, s, bands, item, target + grp * s.GroupOutChannels * (long)s.Geometry.ColumnRows, 1f, parallelChunks ? 1 : threads);
                 }
             });
             SumPartials(partialBase, chunks, weightLength, p.Weight, accumulate);
         }
     }
 
-    private static void WeightBand(ConvPointers p, in Conv2dShape s, in ConvBands bands, int n, int grp, int band, float* target, float beta)
+    /// <summary>
+    /// Partial sums of a weight gradient: up to <see cref="MaxWeightChunks"/>, as long as they fit in
+    /// <see cref="PartialBudgetFloats"/>; a function of the sizes only.
+    /// </summary>
+    internal static int WeightChunks(int items, long weightLength) =>
+        (int)Math.Clamp(Math.Min(Math.Min(items, MaxWeightChunks), PartialBudgetFloats / weightLength), 1, MaxWeightChunks);
+
+    /// <summary>target (+)= dY · colsᵀ of item <paramref name="item"/>, with the unfold and product split over <paramref name="threads"/>.</summary>
+    private static void WeightBand(ConvPointers p, in Conv2dShape s, in ConvBands bands, int item, float* target, float beta, int threads)
     {
+        (int n, int grp, int band) = bands.Decode(item, s.Groups);
         ConvGeometry g = s.Geometry;
         (int oy0, int rows) = bands.RowsOf(band, g.OutHeight);
         int columns = rows * g.OutWidth, stride = ColumnStride(columns);
         Span<float> cols = ScratchBuffer.Columns((long)g.ColumnRows * stride);
-        ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, stride, bands.GemmThreads);
+        ParallelIm2Col.UnfoldRows(p.InputImage(s, n, grp), g, oy0, rows, cols, stride, threads);
         var dy = new ReadOnlySpan<float>(p.Output + s.OutputOffset(n, grp, oy0), (s.GroupOutChannels - 1) * s.OutPixels + columns);
         var dw = new Span<float>(target, s.GroupOutChannels * g.ColumnRows);
-        ConvGemm.Run(bands.GemmThreads, false, true, s.GroupOutChannels, g.ColumnRows, columns,
+        ConvGemm.Run(threads, false, true, s.GroupOutChannels, g.ColumnRows, columns,
             dy, s.OutPixels, cols, stride, beta, dw, g.ColumnRows);
     }
 

@@ -17,6 +17,7 @@ public sealed class ReductionOrderTests
     [InlineData(4, 8, 16, 64, 96, 5, 2)]    // U-Net-like strided 5x5: many (image, band) items, summed over bands
     [InlineData(1, 16, 16, 32, 48, 3, 1)]   // one image, few bands: the products themselves are split
     [InlineData(2, 32, 64, 16, 64, 1, 1)]   // 1x1 (pointwise) path
+    [InlineData(2, 256, 512, 16, 32, 5, 2)]  // weights too large for partials: one chunk, products split
     public void Conv2dBackward_SameOnOneAndTwoThreads(int batch, int inChannels, int outChannels, int height, int width, int kernel, int stride) =>
         EngineThreads.AssertSameOnOneAndTwoThreads(() =>
         {
