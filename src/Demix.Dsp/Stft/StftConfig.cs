@@ -32,11 +32,24 @@ public sealed class StftConfig
     /// <summary>Creates a configuration; the window length equals <paramref name="fftSize"/>.</summary>
     public StftConfig(int fftSize, int hopSize, WindowKind windowKind = WindowKind.HannPeriodic, bool center = true,
         PadMode padMode = PadMode.Reflect, bool padEnd = false, SpectrumScaling scaling = SpectrumScaling.None)
+        : this(CheckedSize(fftSize), hopSize, windowKind, Window.Create(windowKind, fftSize), center, padMode, padEnd, scaling)
     {
-        if (fftSize < 2 || (fftSize & (fftSize - 1)) != 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(fftSize), fftSize, "The FFT size must be a power of two of at least 2.");
-        }
+    }
+
+    /// <summary>
+    /// Creates a configuration with explicit window values (copied; their count is the FFT size), for a window no
+    /// <see cref="Stft.WindowKind"/> names. <see cref="WindowKind"/> is then <see cref="WindowKind.Custom"/>.
+    /// </summary>
+    public StftConfig(float[] window, int hopSize, bool center = true, PadMode padMode = PadMode.Reflect, bool padEnd = false,
+        SpectrumScaling scaling = SpectrumScaling.None)
+        : this(CheckedSize((window ?? throw new ArgumentNullException(nameof(window))).Length), hopSize, WindowKind.Custom,
+            (float[])window.Clone(), center, padMode, padEnd, scaling)
+    {
+    }
+
+    private StftConfig(int fftSize, int hopSize, WindowKind windowKind, float[] window, bool center, PadMode padMode, bool padEnd,
+        SpectrumScaling scaling)
+    {
         if (hopSize < 1 || hopSize > fftSize)
         {
             throw new ArgumentOutOfRangeException(nameof(hopSize), hopSize, $"The hop size must be between 1 and the FFT size ({fftSize}).");
@@ -48,7 +61,7 @@ public sealed class StftConfig
         PadMode = padMode;
         PadEnd = padEnd;
         Scaling = scaling;
-        window = Window.Create(windowKind, fftSize);
+        this.window = window;
         WindowSum = window.Sum(v => (double)v);
     }
 
@@ -103,6 +116,15 @@ public sealed class StftConfig
             : extended < FftSize ? 0 : 1 + (extended - FftSize) / HopSize;
         if (frames > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(length), length, "The signal is too long for one spectrogram.");
         return (int)frames;
+    }
+
+    private static int CheckedSize(int fftSize)
+    {
+        if (fftSize < 2 || (fftSize & (fftSize - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(fftSize), fftSize, "The FFT size must be a power of two of at least 2.");
+        }
+        return fftSize;
     }
 
     /// <inheritdoc/>

@@ -14,6 +14,12 @@ public enum WindowKind
 
     /// <summary>All ones.</summary>
     Rectangular,
+
+    /// <summary>Periodic Hamming, w[n] = 0.54 - 0.46 cos(2 pi n / N) (MATLAB hamming(N, 'periodic'); REPET's window).</summary>
+    HammingPeriodic,
+
+    /// <summary>Explicit values given to <see cref="StftConfig(float[], int, bool, PadMode, bool, SpectrumScaling)"/>; <see cref="Window.Create"/> cannot make it.</summary>
+    Custom,
 }
 
 /// <summary>Window functions, computed in float64 and rounded to float32.</summary>
@@ -29,6 +35,8 @@ public static class Window
             WindowKind.HannSymmetric => Hann(length, periodic: false),
             WindowKind.SqrtHannPeriodic => SqrtHann(length),
             WindowKind.Rectangular => Enumerable.Repeat(1f, length).ToArray(),
+            WindowKind.HammingPeriodic => Hamming(length),
+            WindowKind.Custom => throw new ArgumentException("A custom window has explicit values: pass them to StftConfig.", nameof(kind)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown window kind."),
         };
     }
@@ -45,6 +53,15 @@ public static class Window
         }
         int denominator = periodic ? length : length - 1;
         for (int n = 0; n < length; n++) w[n] = (float)(0.5 - 0.5 * Math.Cos(2.0 * Math.PI * n / denominator));
+        return w;
+    }
+
+    /// <summary>Periodic Hamming window: 0.54 - 0.46 cos(2 pi n / N).</summary>
+    public static float[] Hamming(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        var w = new float[length];
+        for (int n = 0; n < length; n++) w[n] = (float)(0.54 - 0.46 * Math.Cos(2 * Math.PI * n / length));
         return w;
     }
 

@@ -86,20 +86,21 @@ internal static class BroadcastKernels
         if (targetLength == gradient.Length) return gradient;
         var plan = BroadcastPlan.Create(outShape, targetShape, outShape);
         int inner = plan.InnerLength;
-        // Long gradients: each core sums a range of rows into its own partial result, then the partials are added.
+        // Long gradients: fixed chunks of rows (their number depends on the sizes only, never on the cores or the
+        // threads that ran) are summed into their own partial results, which are then added in chunk order.
         int rowsPerChunk = Math.Max(1, ParallelLoop.MinParallelLength / Math.Max(inner, 1));
-        int workers = Math.Clamp(plan.RowCount / rowsPerChunk, 1, Environment.ProcessorCount);
-        var partials = new float[workers][];
-        int chunk = (plan.RowCount + workers - 1) / workers;
-        ParallelLoop.For(workers, (first, count) =>
+        int chunks = Math.Clamp(plan.RowCount / rowsPerChunk, 1, ParallelLoop.MaxReductionChunks);
+        var partials = new float[chunks][];
+        int chunk = (plan.RowCount + chunks - 1) / chunks;
+        ParallelLoop.For(chunks, (first, count) =>
         {
-            for (int worker = first; worker < first + count; worker++)
+            for (int part = first; part < first + count; part++)
             {
-                partials[worker] = new float[targetLength];
-                SumRows(gradient, plan, worker * chunk, Math.Min(chunk, plan.RowCount - worker * chunk), partials[worker]);
+                partials[part] = new float[targetLength];
+                SumRows(gradient, plan, part * chunk, Math.Min(chunk, plan.RowCount - part * chunk), partials[part]);
             }
         }, minChunk: 1);
-        for (int worker = 1; worker < workers; worker++) TensorPrimitives.Add(partials[0], partials[worker], partials[0]);
+        for (int part = 1; part < chunks; part++) TensorPrimitives.Add(partials[0], partials[part], partials[0]);
         return partials[0];
     }
 

@@ -47,4 +47,29 @@ public sealed class WindowAndConfigTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new StftConfig(1024, 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new StftConfig(1024, 2048));
     }
+
+    [Fact]
+    public void Hamming_Periodic_MatchesDefinition()
+    {
+        float[] hamming = Window.Hamming(8);
+        Assert.Equal(0.08f, hamming[0], 1e-7f);
+        Assert.Equal(1f, hamming[4], 1e-7f);
+        Assert.Equal(0.54 * 8, hamming.Sum(v => (double)v), 1e-6);      // the cosine sums to 0 over a period
+        Assert.Equal(hamming, new StftConfig(8, 4, WindowKind.HammingPeriodic).WindowValues.ToArray());
+    }
+
+    [Fact]
+    public void CustomWindow_IsCopiedAndNamedCustom()
+    {
+        float[] values = [0.5f, 1f, 1f, 0.5f];
+        var config = new StftConfig(values, 2, center: true, PadMode.Zero);
+        values[0] = 7f;
+
+        Assert.Equal(WindowKind.Custom, config.WindowKind);
+        Assert.Equal(4, config.FftSize);
+        Assert.Equal([0.5f, 1f, 1f, 0.5f], config.WindowValues.ToArray());
+        Assert.Equal(3.0, config.WindowSum);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new StftConfig(new float[6], 2));
+        Assert.Throws<ArgumentException>(() => Window.Create(WindowKind.Custom, 4));
+    }
 }

@@ -1,3 +1,4 @@
+using Demix.Dsp.Stft;
 using Demix.Separation.Pipeline;
 using Demix.Separation.Spectral;
 
@@ -38,7 +39,7 @@ public sealed class CenterMethod : ISeparationMethod
     public ISeparationStream Open(int sampleRate)
     {
         int fftSize = Options.FftSize(sampleRate);
-        return new SpectralStream(new CenterProcessor(Options, sampleRate), ChannelCount,
-            Demix.Dsp.Stft.Window.Hann(fftSize), fftSize / 4, RealFftFactory.Create(fftSize));
+        return new SpectralProcessorStream(new CenterProcessor(Options, sampleRate), ChannelCount,
+            new StftConfig(fftSize, fftSize / 4, WindowKind.HannPeriodic, center: true, PadMode.Zero));
     }
 }

@@ -1,3 +1,4 @@
+using Demix.Dsp.Stft;
 using Demix.Separation.Spectral;
 
 namespace Demix.Separation.Methods.Center;
@@ -16,7 +17,7 @@ public sealed class CenterProcessor : ISpectralProcessor
     private readonly float inverseTwoWidthSquared;
     private readonly float[] vocalMask;
     private readonly float[] accompanimentMask;
-    private SpectralFrame? pending;
+    private readonly Queue<ComplexSpectrogram> pending = new();
 
     /// <summary>Creates the processor for one track at <paramref name="sampleRate"/> Hz.</summary>
     public CenterProcessor(CenterOptions options, int sampleRate)
@@ -40,27 +41,31 @@ public sealed class CenterProcessor : ISpectralProcessor
     public int StemCount => 2;
 
     /// <inheritdoc />
-    public void Add(SpectralFrame mixture) => pending = mixture;
+    public void Add(ComplexSpectrogram mixture) => pending.Enqueue(mixture);
 
     /// <inheritdoc />
-    public bool TryTake(bool endOfTrack, SpectralFrame[] stems, out SpectralFrame? consumed)
+    public ComplexSpectrogram[]? TakeReady(bool endOfTrack)
     {
-        consumed = pending;
-        if (consumed is null) return false;
-        pending = null;
-        ComputeMask(consumed);
-        for (int c = 0; c < consumed.ChannelCount; c++)
+        if (!pending.TryDequeue(out ComplexSpectrogram? mixture)) return null;
+        var vocals = new ComplexSpectrogram(mixture.ChannelCount, mixture.FrameCount, mixture.BinCount);
+        var accompaniment = new ComplexSpectrogram(mixture.ChannelCount, mixture.FrameCount, mixture.BinCount);
+        for (int t = 0; t < mixture.FrameCount; t++)
         {
-            consumed.MaskInto(c, vocalMask, stems[0]);
-            consumed.MaskInto(c, accompanimentMask, stems[1]);
+            ComputeMask(mixture, t);
+            for (int c = 0; c < mixture.ChannelCount; c++)
+            {
+                FrameMask.Apply(mixture, c, t, vocalMask, vocals, t);
+                FrameMask.Apply(mixture, c, t, accompanimentMask, accompaniment, t);
+            }
         }
-        return true;
+        return [vocals, accompaniment];
     }
 
-    private void ComputeMask(SpectralFrame frame)
+    /// <summary>The masks of frame <paramref name="frame"/> of a stereo spectrogram.</summary>
+    private void ComputeMask(ComplexSpectrogram mixture, int frame)
     {
-        float[] leftReal = frame.Real[0], leftImaginary = frame.Imaginary[0];
-        float[] rightReal = frame.Real[1], rightImaginary = frame.Imaginary[1];
+        ReadOnlySpan<float> leftReal = mixture.RealFrame(0, frame), leftImaginary = mixture.ImagFrame(0, frame);
+        ReadOnlySpan<float> rightReal = mixture.RealFrame(1, frame), rightImaginary = mixture.ImagFrame(1, frame);
         for (int b = 0; b < bandGain.Length; b++)
         {
             float gain = bandGain[b];

@@ -41,7 +41,8 @@ public sealed class MaskedMethod : ISeparationMethod
     public ISeparationStream Open(int sampleRate)
     {
         var (fftSize, hopSize, window) = framing(sampleRate);
-        return new SpectralStream(new WholeTrackMaskProcessor(Model, sampleRate, fftSize), ChannelCount, window, hopSize, RealFftFactory.Create(fftSize));
+        return new SpectralProcessorStream(new WholeTrackMaskProcessor(Model, sampleRate, fftSize), ChannelCount,
+            SpectralProcessorStream.Framing(window, hopSize));
     }
 
     /// <summary>The next power of two of <paramref name="seconds"/> at <paramref name="sampleRate"/>, at least 16.</summary>

@@ -1,4 +1,4 @@
-using Demix.Separation.Spectral;
+using Demix.Dsp.Stft;
 
 namespace Demix.Separation.Methods.Repet;
 
@@ -16,7 +16,7 @@ public static class RepetMethod
         return new MaskedMethod(MethodName, new RepetModel(options), rate =>
         {
             int fft = MaskedMethod.PowerOfTwo(options.WindowSeconds, rate);
-            return (fft, fft / 2, StftWindow.Hamming(fft));
+            return (fft, fft / 2, Window.Hamming(fft));
         });
     }
 }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Demix.Dsp.Stft;
 using Demix.Separation.Spectral;
 
 namespace Demix.Separation.Methods.Repet;
@@ -21,48 +22,50 @@ public interface IVocalMaskModel
 /// </summary>
 public sealed class WholeTrackMaskProcessor(IVocalMaskModel model, int sampleRate, int fftSize) : ISpectralProcessor
 {
-    private readonly List<SpectralFrame> frames = [];
+    private readonly RetainedFrames frames = new();
     private float[][][]? masks;   // [channel][frame][bin]
     private float[] accompaniment = [];
-    private int next;
 
     /// <inheritdoc />
     public int StemCount => 2;
 
     /// <inheritdoc />
-    public void Add(SpectralFrame mixture) => frames.Add(mixture);
+    public void Add(ComplexSpectrogram mixture) => frames.Add(mixture);
 
     /// <inheritdoc />
-    public bool TryTake(bool endOfTrack, SpectralFrame[] stems, out SpectralFrame? consumed)
+    public ComplexSpectrogram[]? TakeReady(bool endOfTrack)
     {
-        consumed = null;
-        if (!endOfTrack || next == frames.Count) return false;
+        if (!endOfTrack || frames.Count == 0) return null;
         masks ??= model.VocalMasks(Magnitudes(), sampleRate, fftSize);
-        int t = next++;
-        consumed = frames[t];
-        if (accompaniment.Length != consumed.BinCount) accompaniment = new float[consumed.BinCount];
-        for (int c = 0; c < consumed.ChannelCount; c++)
+        ComplexSpectrogram[]? stems = frames.NextBlock(StemCount, out int first);
+        if (stems is null) return null;
+        for (int i = 0; i < stems[0].FrameCount; i++)
         {
-            float[] vocal = masks[c][t];
-            TensorPrimitives.Subtract(1f, vocal, accompaniment);
-            consumed.MaskInto(c, vocal, stems[0]);
-            consumed.MaskInto(c, accompaniment, stems[1]);
+            var (mixture, t) = frames[first + i];
+            if (accompaniment.Length != mixture.BinCount) accompaniment = new float[mixture.BinCount];
+            for (int c = 0; c < mixture.ChannelCount; c++)
+            {
+                float[] vocal = masks[c][first + i];
+                TensorPrimitives.Subtract(1f, vocal, accompaniment);
+                FrameMask.Apply(mixture, c, t, vocal, stems[0], i);
+                FrameMask.Apply(mixture, c, t, accompaniment, stems[1], i);
+            }
         }
-        frames[t] = null!;   // released: the stream owns it from here
-        return true;
+        return stems;
     }
 
     private float[][][] Magnitudes()
     {
-        int channels = frames[0].ChannelCount;
+        int channels = frames[0].Block.ChannelCount;
         var magnitudes = new float[channels][][];
         for (int c = 0; c < channels; c++)
         {
             magnitudes[c] = new float[frames.Count][];
             for (int t = 0; t < frames.Count; t++)
             {
-                magnitudes[c][t] = new float[frames[t].BinCount];
-                TensorPrimitives.Hypot(frames[t].Real[c], frames[t].Imaginary[c], magnitudes[c][t]);
+                var (block, frame) = frames[t];
+                magnitudes[c][t] = new float[block.BinCount];
+                TensorPrimitives.Hypot(block.RealFrame(c, frame), block.ImagFrame(c, frame), magnitudes[c][t]);
             }
         }
         return magnitudes;

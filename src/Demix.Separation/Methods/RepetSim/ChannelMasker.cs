@@ -1,3 +1,4 @@
+using Demix.Dsp.Stft;
 using Demix.Separation.Spectral;
 
 namespace Demix.Separation.Methods.RepetSim;
@@ -23,18 +24,23 @@ internal sealed class ChannelMasker
         this.cutoffBin = cutoffBin;
     }
 
-    /// <summary>Writes channel <paramref name="channel"/> of the vocal (stems[0]) and accompaniment (stems[1]) frames.</summary>
+    /// <summary>
+    /// Writes channel <paramref name="channel"/> of frame <paramref name="stemFrame"/> of the vocal (stems[0]) and
+    /// accompaniment (stems[1]) spectrograms.
+    /// </summary>
     /// <param name="similar">Magnitudes of this channel in the similar frames, each [bins].</param>
     /// <param name="magnitude">Magnitude of this channel in the frame itself, [bins].</param>
-    /// <param name="mixture">The frame's complex spectra.</param>
-    public void Apply(IEnumerable<float[]> similar, float[] magnitude, SpectralFrame mixture, int channel, SpectralFrame[] stems)
+    /// <param name="mixture">The spectrogram holding the frame, [channels, frames, bins].</param>
+    /// <param name="mixtureFrame">The frame's index in <paramref name="mixture"/>.</param>
+    public void Apply(IEnumerable<float[]> similar, float[] magnitude, ComplexSpectrogram mixture, int mixtureFrame, int channel,
+        ComplexSpectrogram[] stems, int stemFrame)
     {
         similarFrames.Clear();
         similarFrames.AddRange(similar);
         model.Median(similarFrames, median);
         RepeatingModel.BackgroundMask(median, magnitude, cutoffBin, mask);
         for (int b = 0; b < mask.Length; b++) foregroundMask[b] = 1f - mask[b];
-        mixture.MaskInto(channel, foregroundMask, stems[0]);
-        mixture.MaskInto(channel, mask, stems[1]);
+        FrameMask.Apply(mixture, channel, mixtureFrame, foregroundMask, stems[0], stemFrame);
+        FrameMask.Apply(mixture, channel, mixtureFrame, mask, stems[1], stemFrame);
     }
 }

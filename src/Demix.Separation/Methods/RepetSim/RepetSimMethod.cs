@@ -1,3 +1,4 @@
+using Demix.Dsp.Stft;
 using Demix.Separation.Pipeline;
 using Demix.Separation.Spectral;
 
@@ -52,6 +53,7 @@ public sealed class RepetSimMethod : ISeparationMethod
         ISpectralProcessor processor = WholeSong
             ? new WholeSongRepetSimProcessor(Options, sampleRate)
             : new RepetSimProcessor(Options, ChannelCount, sampleRate);
-        return new SpectralStream(processor, ChannelCount, StftWindow.Hamming(fftSize), fftSize / 2, RealFftFactory.Create(fftSize));
+        return new SpectralProcessorStream(processor, ChannelCount, 
+            new StftConfig(fftSize, fftSize / 2, WindowKind.HammingPeriodic, center: true, PadMode.Zero));
     }
 }

@@ -1,3 +1,4 @@
+using Demix.Dsp.Stft;
 using Demix.Separation.Spectral;
 
 namespace Demix.Separation.Methods.RepetSim;
@@ -6,8 +7,9 @@ namespace Demix.Separation.Methods.RepetSim;
 /// Windowed, streaming REPET-SIM on STFT frames: frame j is ready once the frame j + halfWindow has
 /// arrived (or the track ended); its similar frames are searched among frames j - halfWindow .. j +
 /// halfWindow only. When the whole track fits in that span the result is exactly the whole-song method.
-/// Ready frames are separated in batches of <see cref="BatchFrames"/>, spread over the processor cores
-/// (every frame is independent, so the result does not depend on the split).
+/// Ready frames are separated in batches of <see cref="BatchFrames"/> as soon as a batch is ready (so the window's
+/// rings never hold more than a batch beyond the look-ahead, however many frames one <see cref="Add"/> brings),
+/// spread over the processor cores (every frame is independent, so the result does not depend on the split).
 /// Stems: [vocals, accompaniment] = [(1 - mask) X, mask X].
 /// </summary>
 public sealed class RepetSimProcessor : ISpectralProcessor
@@ -20,9 +22,8 @@ public sealed class RepetSimProcessor : ISpectralProcessor
     private readonly int halfWindow;
     private readonly int channelCount;
     private readonly int binCount;
-    private readonly Queue<SpectralFrame> pending = new();   // added, not separated yet
-    private readonly Queue<(SpectralFrame Mixture, SpectralFrame[] Stems)> separated = new();
-    private readonly Stack<SpectralFrame[]> stemPool = new();
+    private readonly Queue<(ComplexSpectrogram Block, int Frame, long Index)> pending = new();   // added, not separated yet
+    private readonly Queue<ComplexSpectrogram[]> separated = new();                                // [stems] per batch
 
     /// <summary>Creates the processor for one track.</summary>
     /// <param name="options">REPET-SIM parameters.</param>
@@ -52,25 +53,24 @@ public sealed class RepetSimProcessor : ISpectralProcessor
     public int StemCount => 2;
 
     /// <inheritdoc />
-    public void Add(SpectralFrame mixture)
+    public void Add(ComplexSpectrogram mixture)
     {
-        window.Add(mixture.Real, mixture.Imaginary);
-        pending.Enqueue(mixture);
+        for (int t = 0; t < mixture.FrameCount; t++)
+        {
+            pending.Enqueue((mixture, t, window.FrameCount));
+            window.Add(mixture, t);
+            SeparateReadyBatch(endOfTrack: false);
+        }
     }
 
     /// <inheritdoc />
-    public bool TryTake(bool endOfTrack, SpectralFrame[] stems, out SpectralFrame? consumed)
+    public ComplexSpectrogram[]? TakeReady(bool endOfTrack)
     {
-        consumed = null;
-        if (separated.Count == 0) SeparateReadyBatch(endOfTrack);
-        if (separated.Count == 0) return false;
-        (consumed, SpectralFrame[] result) = separated.Dequeue();
-        for (int s = 0; s < stems.Length; s++) Copy(result[s], stems[s]);
-        stemPool.Push(result);
-        return true;
+        if (separated.Count == 0 && endOfTrack) SeparateReadyBatch(endOfTrack);
+        return separated.TryDequeue(out ComplexSpectrogram[]? stems) ? stems : null;
     }
 
-    /// <summary>Separates the ready frames (a full batch, or everything at the end of the track) in parallel.</summary>
+    /// <summary>Separates the ready frames (a full batch, or what is left at the end of the track) in parallel.</summary>
     private void SeparateReadyBatch(bool endOfTrack)
     {
         if (pending.Count == 0) return;
@@ -79,24 +79,16 @@ public sealed class RepetSimProcessor : ISpectralProcessor
         int ready = endOfTrack ? pending.Count : (int)Math.Clamp(readyThrough - pending.Peek().Index + 1, 0, pending.Count);
         if (ready == 0 || (!endOfTrack && ready < BatchFrames)) return;   // wait for a full batch
         int count = Math.Min(ready, BatchFrames);
-        var batch = new (SpectralFrame Mixture, SpectralFrame[] Stems)[count];
-        for (int i = 0; i < count; i++) batch[i] = (pending.Dequeue(), RentStems());
+        var batch = new (ComplexSpectrogram Block, int Frame, long Index)[count];
+        for (int i = 0; i < count; i++) batch[i] = pending.Dequeue();
+        ComplexSpectrogram[] stems = [new(channelCount, count, binCount), new(channelCount, count, binCount)];
         Parallel.For(0, Math.Min(workers.Length, count), w =>
         {
-            for (int i = w; i < count; i += workers.Length) workers[w].Separate(batch[i].Mixture, lastFrame, batch[i].Stems);
+            for (int i = w; i < count; i += workers.Length)
+            {
+                workers[w].Separate(batch[i].Block, batch[i].Frame, batch[i].Index, lastFrame, stems, i);
+            }
         });
-        foreach (var item in batch) separated.Enqueue(item);
-    }
-
-    private SpectralFrame[] RentStems() =>
-        stemPool.Count > 0 ? stemPool.Pop() : [new SpectralFrame(channelCount, binCount), new SpectralFrame(channelCount, binCount)];
-
-    private static void Copy(SpectralFrame source, SpectralFrame destination)
-    {
-        for (int c = 0; c < source.ChannelCount; c++)
-        {
-            source.Real[c].CopyTo(destination.Real[c], 0);
-            source.Imaginary[c].CopyTo(destination.Imaginary[c], 0);
-        }
+        separated.Enqueue(stems);
     }
 }

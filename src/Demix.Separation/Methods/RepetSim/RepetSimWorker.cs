@@ -1,4 +1,4 @@
-using Demix.Separation.Spectral;
+using Demix.Dsp.Stft;
 
 namespace Demix.Separation.Methods.RepetSim;
 
@@ -24,16 +24,19 @@ internal sealed class RepetSimWorker
         maskers = [.. Enumerable.Range(0, channelCount).Select(_ => new ChannelMasker(binCount, cutoffBin))];
     }
 
-    /// <summary>Writes the vocal and accompaniment spectra of <paramref name="mixture"/> into <paramref name="stems"/>.</summary>
+    /// <summary>
+    /// Writes the vocal and accompaniment spectra of frame <paramref name="mixtureFrame"/> of <paramref name="mixture"/>
+    /// (track frame <paramref name="frame"/>) into frame <paramref name="stemFrame"/> of <paramref name="stems"/>.
+    /// </summary>
     /// <param name="lastFrame">The newest frame that may be searched (the end of the window or of the track).</param>
-    public void Separate(SpectralFrame mixture, long lastFrame, SpectralFrame[] stems)
+    public void Separate(ComplexSpectrogram mixture, int mixtureFrame, long frame, long lastFrame, ComplexSpectrogram[] stems, int stemFrame)
     {
-        long frame = mixture.Index;
         PickSimilar(frame, lastFrame);
         for (int c = 0; c < maskers.Length; c++)
         {
             int channel = c;
-            maskers[c].Apply(picked.Select(other => window.Magnitude(other, channel)), window.Magnitude(frame, c), mixture, c, stems);
+            maskers[c].Apply(picked.Select(other => window.Magnitude(other, channel)), window.Magnitude(frame, c),
+                mixture, mixtureFrame, c, stems, stemFrame);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Demix.Dsp.Stft;
 
 namespace Demix.Separation.Methods.RepetSim;
 
@@ -34,8 +35,8 @@ internal sealed class SimilarityWindow
     /// <summary>Frames added so far.</summary>
     public long FrameCount { get; private set; }
 
-    /// <summary>Adds the next frame from its complex spectra, [channels][bins].</summary>
-    public void Add(float[][] real, float[][] imaginary)
+    /// <summary>Adds the next frame: frame <paramref name="frame"/> of <paramref name="spectrogram"/>, [channels, frames, bins].</summary>
+    public void Add(ComplexSpectrogram spectrogram, int frame)
     {
         int slot = Slot(FrameCount);
         float[] mean = unitMeans[slot] ??= new float[binCount];
@@ -44,7 +45,7 @@ internal sealed class SimilarityWindow
         for (int c = 0; c < channelCount; c++)
         {
             float[] mag = mags[c] ??= new float[binCount];
-            TensorPrimitives.Hypot(real[c], imaginary[c], mag);
+            TensorPrimitives.Hypot(spectrogram.RealFrame(c, frame), spectrogram.ImagFrame(c, frame), mag);
             TensorPrimitives.Add(mean, mag, mean);
         }
         float norm = TensorPrimitives.Norm(mean);

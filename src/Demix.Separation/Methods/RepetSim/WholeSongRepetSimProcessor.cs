@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Demix.Dsp.Stft;
 using Demix.Separation.Spectral;
 
 namespace Demix.Separation.Methods.RepetSim;
@@ -14,10 +15,9 @@ public sealed class WholeSongRepetSimProcessor : ISpectralProcessor
     private readonly SimilarFramePicker picker;
     private readonly int cutoffBin;
     private ChannelMasker[] maskers = [];
-    private readonly List<SpectralFrame> frames = [];
+    private readonly RetainedFrames frames = new();
     private readonly List<float[][]> magnitudes = [];   // [frames][channels][bins]
     private List<int>[] similar = [];                    // [frames], chosen on the first take
-    private int nextFrame;
 
     /// <summary>Creates the processor for one track.</summary>
     public WholeSongRepetSimProcessor(RepetSimOptions options, int sampleRate)
@@ -35,33 +35,38 @@ public sealed class WholeSongRepetSimProcessor : ISpectralProcessor
     public int StemCount => 2;
 
     /// <inheritdoc />
-    public void Add(SpectralFrame mixture)
+    public void Add(ComplexSpectrogram mixture)
     {
-        var mags = new float[mixture.ChannelCount][];
-        for (int c = 0; c < mags.Length; c++)
+        for (int t = 0; t < mixture.FrameCount; t++)
         {
-            mags[c] = new float[mixture.BinCount];
-            TensorPrimitives.Hypot(mixture.Real[c], mixture.Imaginary[c], mags[c]);
+            var mags = new float[mixture.ChannelCount][];
+            for (int c = 0; c < mags.Length; c++)
+            {
+                mags[c] = new float[mixture.BinCount];
+                TensorPrimitives.Hypot(mixture.RealFrame(c, t), mixture.ImagFrame(c, t), mags[c]);
+            }
+            magnitudes.Add(mags);
         }
-        magnitudes.Add(mags);
         frames.Add(mixture);
     }
 
     /// <inheritdoc />
-    public bool TryTake(bool endOfTrack, SpectralFrame[] stems, out SpectralFrame? consumed)
+    public ComplexSpectrogram[]? TakeReady(bool endOfTrack)
     {
-        consumed = null;
-        if (!endOfTrack || nextFrame == frames.Count) return false;
-        if (nextFrame == 0) similar = PickAll(SimilarityMatrix());
-        int frame = nextFrame++;
-        consumed = frames[frame];
-        int binCount = consumed.BinCount;
-        if (maskers.Length == 0) maskers = [.. Enumerable.Range(0, consumed.ChannelCount).Select(_ => new ChannelMasker(binCount, cutoffBin))];
-        for (int c = 0; c < consumed.ChannelCount; c++)
+        if (!endOfTrack || frames.Count == 0) return null;
+        if (frames.Released == 0) similar = PickAll(SimilarityMatrix());
+        ComplexSpectrogram[]? stems = frames.NextBlock(StemCount, out int first);
+        if (stems is null) return null;
+        for (int i = 0; i < stems[0].FrameCount; i++)
         {
-            maskers[c].Apply(similar[frame].Select(other => magnitudes[other][c]), magnitudes[frame][c], consumed, c, stems);
+            var (mixture, t) = frames[first + i];
+            if (maskers.Length == 0) maskers = [.. Enumerable.Range(0, mixture.ChannelCount).Select(_ => new ChannelMasker(mixture.BinCount, cutoffBin))];
+            for (int c = 0; c < mixture.ChannelCount; c++)
+            {
+                maskers[c].Apply(similar[first + i].Select(other => magnitudes[other][c]), magnitudes[first + i][c], mixture, t, c, stems, i);
+            }
         }
-        return true;
+        return stems;
     }
 
     /// <summary>Cosine similarity of the channel-mean magnitude spectra, [frames][frames].</summary>

@@ -1,43 +1,31 @@
-using Demix.Engine.Io;
+using System.Text.Json.Serialization.Metadata;
 using Demix.Separation.Models.Seeds;
 
 namespace Demix.Separation.Models.Pix2Pix;
 
 /// <summary>Builds S0 pix2pix models (stems: vocals from the generated image, accompaniment = mixture - vocals).</summary>
-public static class Pix2PixFamily
+public sealed class Pix2PixFamily : SeedFamily<Pix2PixFamily, Pix2PixHyperParameters, Pix2PixNetwork>, ISeedFamily<Pix2PixHyperParameters, Pix2PixNetwork>
 {
     /// <summary>The family name in model cards.</summary>
     public const string Name = "pix2pix";
 
-    /// <summary>The loader registered in <see cref="ModelFamilies"/>.</summary>
-    public static ISeparationModel Load(ModelCard card, NamedTensorSet weights)
+    private Pix2PixFamily()
     {
-        ArgumentNullException.ThrowIfNull(card);
-        var hyperParameters = ModelCardJson.FromElement(card, Pix2PixJsonContext.Default.Pix2PixHyperParameters);
-        return Wrap(card, SeedModel.LoadWeights(new Pix2PixNetwork(hyperParameters, new Random(0)), weights));
     }
 
-    /// <summary>A model with random weights from <paramref name="random"/>.</summary>
-    public static SeedModel Create(string name, Pix2PixHyperParameters hyperParameters, Random random)
-    {
-        var network = new Pix2PixNetwork(hyperParameters, random);
-        network.Eval();
-        return Wrap(NewCard(name, hyperParameters), network);
-    }
+    /// <inheritdoc />
+    public static JsonTypeInfo<Pix2PixHyperParameters> HyperParametersJson => Pix2PixJsonContext.Default.Pix2PixHyperParameters;
 
-    /// <summary>A card for <paramref name="hyperParameters"/>.</summary>
-    public static ModelCard NewCard(string name, Pix2PixHyperParameters hyperParameters) => new()
-    {
-        Name = name,
-        Family = Name,
-        Description = $"pix2pix spectrogram-image GAN, {hyperParameters.ImageSize}x{hyperParameters.ImageSize}, generator {hyperParameters.GeneratorLevels} levels from {hyperParameters.GeneratorChannels} channels",
-        SampleRate = hyperParameters.SampleRate,
-        Stft = new StftSettings(hyperParameters.FftSize, hyperParameters.HopSize),
-        Targets = [StemNames.Vocals],
-        HyperParameters = ModelCardJson.ToElement(hyperParameters, Pix2PixJsonContext.Default.Pix2PixHyperParameters),
-    };
+    /// <inheritdoc />
+    public static Pix2PixNetwork CreateNetwork(Pix2PixHyperParameters hyperParameters, Random random) => new(hyperParameters, random);
 
-    private static SeedModel Wrap(ModelCard card, Pix2PixNetwork network)
+    /// <inheritdoc />
+    public static ModelCard NewCard(string name, Pix2PixHyperParameters hyperParameters) => Card(Name, name, hyperParameters,
+        $"pix2pix spectrogram-image GAN, {hyperParameters.ImageSize}x{hyperParameters.ImageSize}, generator {hyperParameters.GeneratorLevels} levels from {hyperParameters.GeneratorChannels} channels",
+        hyperParameters.SampleRate, new StftSettings(hyperParameters.FftSize, hyperParameters.HopSize), [StemNames.Vocals]);
+
+    /// <inheritdoc />
+    public static SeedModel Wrap(ModelCard card, Pix2PixNetwork network)
     {
         var hp = network.HyperParameters;
         return new SeedModel(card, network, [StemNames.Vocals, StemNames.Accompaniment], new(hp.ChunkSeconds, hp.OverlapSeconds),
