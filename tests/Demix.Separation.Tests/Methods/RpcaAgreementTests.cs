@@ -42,8 +42,8 @@ public sealed class RpcaAgreementTests(ITestOutputHelper output)
         Waveform clip = AudioFile.Read(RepositoryPaths.Data("mir-1k", "Wavfile", "Ani_1_01.opus"), new AudioReadOptions { SampleRate = 16000 });
         int frames = Math.Min(clip.FrameCount, 3 * clip.SampleRate); // the first 3 s at 16 kHz: 513 bins x 188 frames
         var mono = new Waveform([[.. Enumerable.Range(0, frames).Select(i => clip.Channels[0][i] + clip.Channels[1][i])]], clip.SampleRate);
-        var fastModel = new ReferenceRpcaModel(reference: false);
-        var referenceModel = new ReferenceRpcaModel(reference: true);
+        var fastModel = new RecordingRpcaModel(reference: false);
+        var referenceModel = new RecordingRpcaModel(reference: true);
 
         Waveform[] fast = InMemorySeparation.Separate(Method(fastModel), mono);
         Waveform[] reference = InMemorySeparation.Separate(Method(referenceModel), mono);

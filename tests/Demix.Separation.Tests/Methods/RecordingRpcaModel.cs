@@ -4,10 +4,11 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Demix.Separation.Tests.Methods;
 
 /// <summary>
-/// RpcaModel's mask rule (vocals = |S| &gt; |L| on the channel-mean magnitude) on <see cref="ReferenceInexactAlmRpca"/>,
-/// keeping the last masks and decomposition so the fast model can be compared with it.
+/// RpcaModel's mask rule (vocals = |S| &gt; |L| on the channel-mean magnitude) on either the fast
+/// <see cref="Demix.Separation.Methods.Rpca.InexactAlmRpca"/> or <see cref="ReferenceInexactAlmRpca"/> (when
+/// <c>reference</c> is true), keeping the last mask and decomposition so the two can be compared.
 /// </summary>
-internal sealed class ReferenceRpcaModel(bool reference) : IVocalMaskModel
+internal sealed class RecordingRpcaModel(bool reference) : IVocalMaskModel
 {
     /// <summary>The last vocal mask, [frame][bin].</summary>
     public float[][] LastMask { get; private set; } = [];
