@@ -11,7 +11,7 @@ public sealed class CacheRaceTests
     {
         using var tiny = new TinyRun(trackCount: 1);
         string file = Path.Combine(tiny.Data, "track0", "vocals.wav");
-        float[][] samples = TinyRun.Tone(40_000, 330, 0.4, 11);
+        float[][] samples = TinyRun.Tone(1_000_000, 330, 0.4, 11);   // 8 MB: the two writes overlap
         using var bothDecoding = new Barrier(2);
         Waveform Decode()
         {
@@ -19,7 +19,7 @@ public sealed class CacheRaceTests
             return new Waveform(samples, TinyRun.SampleRate);
         }
         var caches = new[] { new AudioCache(tiny.Cache), new AudioCache(tiny.Cache) };
-        for (int round = 0; round < 3; round++)
+        for (int round = 0; round < 2; round++)
         {
             string name = $"race/{round}";
             Task<float[][]>[] readers = [.. caches.Select(cache => Task.Factory.StartNew(() =>
@@ -28,11 +28,11 @@ public sealed class CacheRaceTests
                 return audio.ReadAll();
             }, TaskCreationOptions.LongRunning))];
             float[][][] read = await Task.WhenAll(readers).WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.All(read, r => Assert.Equal(samples, r));
+            Assert.All(read, r => Assert.True(r.Length == 2 && r[0].AsSpan().SequenceEqual(samples[0]) && r[1].AsSpan().SequenceEqual(samples[1])));
         }
-        Assert.Equal(3, caches[0].DecodeCount);
-        Assert.Equal(3, caches[1].DecodeCount);
-        Assert.Equal(3, Directory.GetFiles(tiny.Cache, "*.pcm").Length);
+        Assert.Equal(2, caches[0].DecodeCount);
+        Assert.Equal(2, caches[1].DecodeCount);
+        Assert.Equal(2, Directory.GetFiles(tiny.Cache, "*.pcm").Length);
         Assert.Empty(Directory.GetFiles(tiny.Cache, "*.part"));
     }
 

@@ -61,7 +61,7 @@ public sealed class CachedAudio : IDisposable
     }
 
     /// <summary>
-    /// Writes <paramref name="channels"/> ([channels][frames]) to <paramref name="path"/>, flushed to disk. Callers that
+    /// Writes <paramref name="channels"/> ([channels][frames]) to a new file <paramref name="path"/>. Callers that
     /// share a folder write to a unique temporary name and rename it (see <see cref="AudioCache"/>).
     /// </summary>
     public static void Write(string path, float[][] channels, int sampleRate, bool half)
@@ -81,8 +81,6 @@ public sealed class CachedAudio : IDisposable
                 if (half) writer.Write(MemoryMarshal.AsBytes<Half>(channel.Select(v => (Half)v).ToArray()));
                 else writer.Write(MemoryMarshal.AsBytes<float>(channel));
             }
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
         }
     }
 
