@@ -12,6 +12,7 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
     private readonly LearningRateSchedule schedule = new(config.Optimizer, config.Training.MaxSteps);
     private readonly Process process = Process.GetCurrentProcess();
     private readonly double[] cpu = new double[5];   // data, forward, backward, optimiser, validation
+    private readonly HeapBudget heap = new(HeapBudget.DefaultBytes);
     private TrainingLog log = new();
 
     public IProgress<TrainingProgress>? Progress { get; init; }
@@ -34,6 +35,7 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
                 float learningRate = schedule.RateAt(state.Step);
                 double loss = Step(state.Step, learningRate, queue, cancellation);
                 losses.Add(loss);
+                heap.Check();
                 double rate = (state.Step + 1 - firstStep) * (double)config.Data.BatchSize / wall.Elapsed.TotalSeconds;
                 log.Add(new LogRow(state.Step, loss, learningRate, rate));
                 state = state with { Step = state.Step + 1 };
@@ -71,7 +73,7 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
     private (TrainerState State, ValidationResult Result, bool Stop) Validate(TrainerState state)
     {
         double start = Cpu();
-        ValidationResult result = data.Validator!.Validate(model);
+        ValidationResult result = data.Validator!.Validate(model, heap);
         cpu[4] += Cpu() - start;
         LogRow last = log.Rows[^1];
         log.ReplaceLast(last with { ValidationLoss = result.Loss, VocalsSdrDb = result.VocalsSdrDb, AccompanimentSdrDb = result.AccompanimentSdrDb });
