@@ -52,16 +52,6 @@ public sealed class FamilyTests
         AssertTrains(new Trainer(config, tiny.RunDirectory("ft")).Run());
     }
 
-    [Fact]
-    public void FamiliesNotLandedYet_SayWhy()
-    {
-        using var tiny = new TinyRun();
-        TrainingConfig config = tiny.Config();
-        config.Model = new ModelConfig { Family = "pix2pix" };
-        var e = Assert.Throws<NotSupportedException>(() => new Trainer(config, tiny.RunDirectory("p")).Run());
-        Assert.Contains("pix2pix", e.Message, StringComparison.Ordinal);
-    }
-
     private static void AssertTrains(TrainingResult result)
     {
         Assert.All(result.Losses, l => Assert.True(double.IsFinite(l) && l > 0));

@@ -33,7 +33,8 @@ public sealed class SourceConfig
 {
     /// <summary>
     /// Layout: <c>musdb</c> (stem MP4 or HQ WAV), <c>dsd100</c>, <c>mir1k</c>, <c>ccmixter</c>, <c>folder</c>
-    /// (track/mixture+vocals+accompaniment), <c>voice</c> (vocal-only recordings), <c>music</c> (music-only recordings).
+    /// (track/mixture+vocals+accompaniment), <c>voice</c> (vocal-only recordings), <c>music</c> (music-only recordings),
+    /// <c>images</c> (S0 spectrogram-image pairs <c>A/*.png</c> mixture, <c>B/*.png</c> vocals, as <c>demix dataset build-images</c> writes; pix2pix only).
     /// </summary>
     public string Kind { get; set; } = "";
 

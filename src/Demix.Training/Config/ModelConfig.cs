@@ -1,5 +1,7 @@
 using Demix.Separation.Models.Drnn;
 using Demix.Separation.Models.FrameTransformer;
+using Demix.Separation.Models.KaraokeCnn;
+using Demix.Separation.Models.Pix2Pix;
 using Demix.Separation.Models.UNet;
 
 namespace Demix.Training.Config;
@@ -29,12 +31,19 @@ public sealed class ModelConfig
     /// <summary>S3 frame-transformer hyper-parameters.</summary>
     public FrameTransformerHyperParameters FrameTransformer { get; set; } = new();
 
-    /// <summary>S4 karaoke CNN hyper-parameters (the family lands with the seeds work).</summary>
-    public KaraokeCnnConfig KaraokeCnn { get; set; } = new();
+    /// <summary>S4 karaoke CNN hyper-parameters.</summary>
+    public KaraokeCnnHyperParameters KaraokeCnn { get; set; } = new();
 
-    /// <summary>S0 pix2pix hyper-parameters (the family lands with the seeds work).</summary>
+    /// <summary>S0 pix2pix hyper-parameters (both networks, the image mapping and the L1 weight).</summary>
     [YamlDotNet.Serialization.YamlMember(Alias = "pix2pix")]
-    public Pix2PixConfig Pix2Pix { get; set; } = new();
+    public Pix2PixHyperParameters Pix2Pix { get; set; } = new();
+
+    /// <summary>
+    /// A <c>.safetensors</c> file whose weights start a fresh run instead of the random initialisation (and of the input
+    /// statistics): an exported model (<c>best/&lt;name&gt;.safetensors</c>) or a run's <c>checkpoint.safetensors</c> of the
+    /// same family and size, e.g. S4's synthetic stage from its voice+noise stage. Empty: none. Ignored on resume.
+    /// </summary>
+    public string InitFrom { get; set; } = "";
 }
 
 /// <summary>Open-Unmix as trained here: the published network at any rate/STFT and size.</summary>
@@ -60,39 +69,4 @@ public sealed class OpenUnmixConfig
 
     /// <summary>Dropout between LSTM layers.</summary>
     public float LstmDropout { get; set; } = 0.4f;
-}
-
-/// <summary>S4 karaoke CNN: input patch and width.</summary>
-public sealed class KaraokeCnnConfig
-{
-    /// <summary>Model rate in Hz.</summary>
-    public int SampleRate { get; set; } = 22050;
-
-    /// <summary>STFT size in samples.</summary>
-    public int FftSize { get; set; } = 1024;
-
-    /// <summary>STFT hop in samples.</summary>
-    public int HopSize { get; set; } = 256;
-
-    /// <summary>Frames of context per patch.</summary>
-    public int ContextFrames { get; set; } = 25;
-
-    /// <summary>Channels of the first convolution.</summary>
-    public int BaseChannels { get; set; } = 16;
-}
-
-/// <summary>S0 pix2pix: image size and widths.</summary>
-public sealed class Pix2PixConfig
-{
-    /// <summary>Square image side in pixels.</summary>
-    public int ImageSize { get; set; } = 256;
-
-    /// <summary>Generator channels of the first level.</summary>
-    public int GeneratorChannels { get; set; } = 64;
-
-    /// <summary>Discriminator channels of the first level.</summary>
-    public int DiscriminatorChannels { get; set; } = 64;
-
-    /// <summary>Weight of the L1 term against the adversarial term.</summary>
-    public float L1Weight { get; set; } = 100f;
 }

@@ -38,6 +38,12 @@ public sealed class OptimizerConfig
     /// <summary>Peak learning rate.</summary>
     public float LearningRate { get; set; } = 1e-3f;
 
+    /// <summary>Adam's first-moment decay (pix2pix publishes 0.5).</summary>
+    public float Beta1 { get; set; } = 0.9f;
+
+    /// <summary>Adam's second-moment decay.</summary>
+    public float Beta2 { get; set; } = 0.999f;
+
     /// <summary>L2 (adam) or decoupled (adamw) weight decay.</summary>
     public float WeightDecay { get; set; }
 

@@ -23,6 +23,7 @@ public static partial class TrainingConfigLoader
         foreach (SourceConfig source in config.Data.Sources.Append(config.Data.Validation).OfType<SourceConfig>())
             if (source.Root.Length > 0) source.Root = Path.GetFullPath(source.Root, folder);
         if (config.Data.Cache.Length > 0) config.Data.Cache = Path.GetFullPath(config.Data.Cache, folder);
+        if (config.Model.InitFrom.Length > 0) config.Model.InitFrom = Path.GetFullPath(config.Model.InitFrom, folder);
         return config;
     }
 

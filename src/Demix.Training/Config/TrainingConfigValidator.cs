@@ -3,7 +3,7 @@ namespace Demix.Training.Config;
 /// <summary>Checks the values of a parsed <see cref="TrainingConfig"/>; each failure names the dotted key.</summary>
 internal static class TrainingConfigValidator
 {
-    private static readonly string[] Kinds = ["musdb", "dsd100", "mir1k", "ccmixter", "folder", "voice", "music"];
+    private static readonly string[] Kinds = ["musdb", "dsd100", "mir1k", "ccmixter", "folder", "voice", "music", "images"];
     private static readonly string[] Splits = ["train", "validation", "test", "all"];
 
     public static void Validate(TrainingConfig config, string path)
@@ -18,7 +18,15 @@ internal static class TrainingConfigValidator
         Require(config.Model.Target is "vocals" or "accompaniment", "model.target", "must be vocals or accompaniment.");
         Require(config.Data.Sources.Count > 0, "data.sources", "name at least one training corpus.");
         for (int i = 0; i < config.Data.Sources.Count; i++) ValidateSource(config.Data.Sources[i], $"data.sources[{i}]", Require);
-        if (config.Data.Validation is { } validation) ValidateSource(validation, "data.validation", Require);
+        if (config.Data.Validation is { } validation)
+        {
+            ValidateSource(validation, "data.validation", Require);
+            Require(validation.Kind != "images", "data.validation.kind", "validation separates audio tracks; images are training data only.");
+        }
+        bool images = config.Data.Sources.Any(s => s.Kind == "images");
+        Require(!images || config.Data.Sources.All(s => s.Kind == "images"), "data.sources", "image folders cannot be pooled with audio corpora.");
+        Require(!images || config.Model.Family == "pix2pix", "data.sources", $"image folders train pix2pix only, not '{config.Model.Family}'.");
+        Require(!images || config.Data.Channels == 1, "data.channels", "image folders are mono: set channels to 1.");
         Require(config.Data.ChunkSeconds > 0, "data.chunkSeconds", "must be positive.");
         Require(config.Data.BatchSize > 0, "data.batchSize", "must be positive.");
         Require(config.Data.Channels is 1 or 2, "data.channels", "must be 1 or 2.");
@@ -30,6 +38,8 @@ internal static class TrainingConfigValidator
         Require(config.Optimizer.Schedule is "constant" or "cosine" or "step", "optimizer.schedule",
             $"unknown schedule '{config.Optimizer.Schedule}'; known: constant, cosine, step.");
         Require(config.Optimizer.LearningRate > 0, "optimizer.learningRate", "must be positive.");
+        Require(config.Optimizer.Beta1 is >= 0 and < 1, "optimizer.beta1", "must be in [0, 1).");
+        Require(config.Optimizer.Beta2 is >= 0 and < 1, "optimizer.beta2", "must be in [0, 1).");
         Require(config.Training.MaxSteps > 0, "training.maxSteps", "must be positive.");
         Require(config.Training.ValidateEvery > 0, "training.validateEvery", "must be positive.");
         Require(config.Training.CheckpointEvery > 0, "training.checkpointEvery", "must be positive.");

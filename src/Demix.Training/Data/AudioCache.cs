@@ -35,16 +35,49 @@ public sealed class AudioCache(string folder, bool half = false)
     {
         ArgumentNullException.ThrowIfNull(decode);
         string path = Path.Combine(Folder, Key(files, name, sampleRate) + ".pcm");
-        if (!File.Exists(path))
+        if (File.Exists(path))
         {
-            Directory.CreateDirectory(Folder);
-            Waveform waveform = decode();
-            Interlocked.Increment(ref decodeCount);
-            if (waveform.SampleRate != sampleRate)
-                throw new InvalidDataException($"{name}: decoded at {waveform.SampleRate} Hz, expected {sampleRate} Hz.");
-            CachedAudio.Write(path, waveform.Channels, sampleRate, Half);
+            try
+            {
+                return CachedAudio.Open(path);
+            }
+            catch (InvalidDataException)
+            {
+                // A truncated file left by an older version or a full disk: decode again and replace it.
+                Store(path, name, sampleRate, decode, replace: true);
+                return CachedAudio.Open(path);
+            }
         }
+        Store(path, name, sampleRate, decode, replace: false);
         return CachedAudio.Open(path);
+    }
+
+    /// <summary>
+    /// Decodes into a temporary file of this process and renames it to <paramref name="path"/> (atomic). Without
+    /// <paramref name="replace"/>, a file another process renamed into place first wins and ours is deleted: both
+    /// hold the same samples, and readers only ever map complete files.
+    /// </summary>
+    private void Store(string path, string name, int sampleRate, Func<Waveform> decode, bool replace)
+    {
+        Directory.CreateDirectory(Folder);
+        Waveform waveform = decode();
+        Interlocked.Increment(ref decodeCount);
+        if (waveform.SampleRate != sampleRate)
+            throw new InvalidDataException($"{name}: decoded at {waveform.SampleRate} Hz, expected {sampleRate} Hz.");
+        string temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.part";
+        try
+        {
+            CachedAudio.Write(temporary, waveform.Channels, sampleRate, Half);
+            File.Move(temporary, path, overwrite: replace);
+        }
+        catch (IOException) when (!replace && File.Exists(path))
+        {
+            // Another process (or thread) finished the same source first: use its file.
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>The cache key: SHA-256 (first 20 hex digits) of paths, sizes, times, rate, format and name.</summary>

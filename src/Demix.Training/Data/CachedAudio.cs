@@ -45,6 +45,8 @@ public sealed class CachedAudio : IDisposable
     /// <exception cref="InvalidDataException">The file is not a cache file or is truncated.</exception>
     public static CachedAudio Open(string path)
     {
+        long length = new FileInfo(path).Length;
+        if (length < HeaderBytes) throw new InvalidDataException($"'{path}' is not a complete Demix audio cache file: it has {length} bytes.");
         var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
         var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         int magic = view.ReadInt32(0), channels = view.ReadInt32(8), rate = view.ReadInt32(20), bytes = view.ReadInt32(24);
@@ -58,11 +60,13 @@ public sealed class CachedAudio : IDisposable
         return new CachedAudio(file, view, channels, frames, rate, bytes);
     }
 
-    /// <summary>Writes <paramref name="channels"/> ([channels][frames]) to <paramref name="path"/> (temporary file, then rename).</summary>
+    /// <summary>
+    /// Writes <paramref name="channels"/> ([channels][frames]) to a new file <paramref name="path"/>. Callers that
+    /// share a folder write to a unique temporary name and rename it (see <see cref="AudioCache"/>).
+    /// </summary>
     public static void Write(string path, float[][] channels, int sampleRate, bool half)
     {
-        string temporary = path + ".part";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
         using (var writer = new BinaryWriter(stream))
         {
             writer.Write(Magic);
@@ -78,7 +82,6 @@ public sealed class CachedAudio : IDisposable
                 else writer.Write(MemoryMarshal.AsBytes<float>(channel));
             }
         }
-        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>Copies <paramref name="destination"/>.Length frames of <paramref name="channel"/> from <paramref name="start"/>.</summary>

@@ -3,6 +3,7 @@ using Demix.Engine.Io;
 using Demix.Engine.Io.Safetensors;
 using Demix.Engine.Nn;
 using Demix.Engine.Optim;
+using Demix.Training.Models;
 
 namespace Demix.Training.Loop;
 
@@ -29,8 +30,8 @@ public sealed record TrainerState(int Step, int Seed, double BestVocalsSdrDb, in
 }
 
 /// <summary>
-/// A run's checkpoint: <c>checkpoint.safetensors</c> (the network's state dict under <c>model.</c>, the optimiser's moments
-/// and step under <c>optimizer.</c>) and <c>checkpoint.json</c> (<see cref="TrainerState"/>). The learning-rate schedule
+/// A run's checkpoint: <c>checkpoint.safetensors</c> (the network's state dict under <c>model.</c>, each optimiser's
+/// moments and step under its prefix: <c>optimizer.</c>, or pix2pix's <c>optimizer.generator.</c> and <c>optimizer.discriminator.</c>) and <c>checkpoint.json</c> (<see cref="TrainerState"/>). The learning-rate schedule
 /// is a function of the step and every random draw is derived from seed and step, so this is the whole state.
 /// Both files are written to temporary names and renamed, the JSON last: a checkpoint is never half written.
 /// </summary>
@@ -47,13 +48,14 @@ public static class Checkpoint
     /// <summary>True when <paramref name="runDirectory"/> holds a checkpoint.</summary>
     public static bool Exists(string runDirectory) => File.Exists(Path.Combine(runDirectory, StateFile));
 
-    /// <summary>Writes the checkpoint.</summary>
-    public static void Save(string runDirectory, Module network, Optimizer optimizer, TrainerState state)
+    /// <summary>Writes the checkpoint: the network and every optimiser under its prefix.</summary>
+    public static void Save(string runDirectory, Module network, IReadOnlyList<NamedOptimizer> optimizers, TrainerState state)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(optimizers);
         ArgumentNullException.ThrowIfNull(state);
-        var tensors = network.ToNamedTensors().Select(t => t with { Name = ModelPrefix + t.Name }).Concat(optimizer.ExportState().ToNamedTensors()).ToList();
+        var tensors = network.ToNamedTensors().Select(t => t with { Name = ModelPrefix + t.Name })
+            .Concat(optimizers.SelectMany(o => o.Optimizer.ExportState().ToNamedTensors(o.Prefix))).ToList();
         string tensorsPath = Path.Combine(runDirectory, TensorsFile), statePath = Path.Combine(runDirectory, StateFile);
         SafetensorsWriter.Write(tensorsPath + ".part", tensors);
         File.WriteAllText(statePath + ".part", state.ToJson());
@@ -61,19 +63,19 @@ public static class Checkpoint
         File.Move(statePath + ".part", statePath, overwrite: true);
     }
 
-    /// <summary>Loads the checkpoint into <paramref name="network"/> and <paramref name="optimizer"/>.</summary>
+    /// <summary>Loads the checkpoint into <paramref name="network"/> and <paramref name="optimizers"/>.</summary>
     /// <exception cref="InvalidDataException">The checkpoint does not fit the network (wrong config for this run).</exception>
-    public static TrainerState Load(string runDirectory, Module network, Optimizer optimizer)
+    public static TrainerState Load(string runDirectory, Module network, IReadOnlyList<NamedOptimizer> optimizers)
     {
         ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(optimizers);
         string tensorsPath = Path.Combine(runDirectory, TensorsFile);
         NamedTensorSet set = SafetensorsReader.Read(tensorsPath);
         var model = set.Where(t => t.Name.StartsWith(ModelPrefix, StringComparison.Ordinal)).Select(t => t with { Name = t.Name[ModelPrefix.Length..] });
         try
         {
             network.LoadStateDict(new NamedTensorSet(tensorsPath, model), strict: true);
-            optimizer.ImportState(OptimizerState.FromNamedTensors(set));
+            foreach (NamedOptimizer optimizer in optimizers) optimizer.Optimizer.ImportState(OptimizerState.FromNamedTensors(set, optimizer.Prefix));
         }
         catch (ArgumentException e)
         {

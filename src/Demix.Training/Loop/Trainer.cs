@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using Demix.Engine.Optim;
-using Demix.Engine.Tensors;
-using Demix.Separation.Models;
 using Demix.Training.Config;
 using Demix.Training.Data;
 using Demix.Training.Models;
@@ -57,25 +53,31 @@ public sealed class Trainer
         Directory.CreateDirectory(run.Path);
         var random = new StepRandom(StepRandom.Derive(config.Seed, 0, 0));
         ITrainableModel model = TrainableModels.Create(config, random);
+        bool fresh = !Checkpoint.Exists(run.Path);
+        if (fresh && config.Model.InitFrom.Length > 0)
+        {
+            InitialWeights.Load(config.Model.InitFrom, model.Network);   // before the data: a wrong file fails fast
+            Message?.Invoke($"initialised from {config.Model.InitFrom}");
+        }
         using var data = new TrainingData(config, model, Cache);
         Message?.Invoke($"data: {data.TrainingTrackCount} training tracks, {data.ValidationTrackCount} validation tracks; cache {Cache.Folder} ({Cache.DecodeCount} decoded now)");
-        Optimizer optimizer = config.Optimizer.Kind == "adamw"
-            ? new AdamW(model.Network.Parameters(), config.Optimizer.LearningRate, weightDecay: config.Optimizer.WeightDecay)
-            : new Adam(model.Network.Parameters(), config.Optimizer.LearningRate, weightDecay: config.Optimizer.WeightDecay);
-        TrainerState state = Start(model, optimizer, data.Builder);
-        var session = new TrainingSession(config, run, model, optimizer, data, random) { Progress = Progress, Message = Message };
+        ITrainingStep step = model.CreateStep(config.Optimizer);
+        TrainerState state = fresh ? Start(model, data.Builder) : Resume(model, step);
+        var session = new TrainingSession(config, run, model, step, data, random) { Progress = Progress, Message = Message };
         return session.Run(state, StepLimit ?? config.Training.MaxSteps, cancellation);
     }
 
-    private TrainerState Start(ITrainableModel model, Optimizer optimizer, BatchBuilder builder)
+    private TrainerState Resume(ITrainableModel model, ITrainingStep step)
     {
-        if (Checkpoint.Exists(run.Path))
-        {
-            TrainerState resumed = Checkpoint.Load(run.Path, model.Network, optimizer);
-            Message?.Invoke($"resumed at step {resumed.Step} from {run.Path}");
-            return resumed;
-        }
-        model.Initialise([.. Enumerable.Range(1, InitialisationBatches).Select(i => builder.Build(-i))]);
+        TrainerState resumed = Checkpoint.Load(run.Path, model.Network, step.Optimizers);
+        Message?.Invoke($"resumed at step {resumed.Step} from {run.Path}");
+        return resumed;
+    }
+
+    /// <summary>A fresh run: input statistics from a few batches, unless <c>model.initFrom</c> brought them.</summary>
+    private TrainerState Start(ITrainableModel model, IBatchSource builder)
+    {
+        if (config.Model.InitFrom.Length == 0) model.Initialise([.. Enumerable.Range(1, InitialisationBatches).Select(i => builder.Build(-i))]);
         return new TrainerState(0, config.Seed, double.NaN, 0);
     }
 

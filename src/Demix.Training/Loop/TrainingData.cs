@@ -7,7 +7,7 @@ namespace Demix.Training.Loop;
 
 /// <summary>
 /// The data of a run at the model's rate: every training corpus cached and pooled into one
-/// <see cref="ChunkSampler"/>, the batch builder, and the validator (its tracks cached the same way, its loss batches
+/// <see cref="ChunkSampler"/> and its batch builder (or, for S0, image folders pooled into an <see cref="ImageBatchSource"/>), and the validator (its tracks cached the same way, its loss batches
 /// drawn once, without augmentation, from a fixed seed).
 /// </summary>
 public sealed class TrainingData : IDisposable
@@ -21,11 +21,20 @@ public sealed class TrainingData : IDisposable
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(model);
         var loader = new CorpusLoader(cache, model.SampleRate, config.Data.Channels);
-        for (int i = 0; i < config.Data.Sources.Count; i++)
-            tracks.AddRange(loader.Load(config.Data.Sources[i], $"{config.Data.Sources[i].Kind}-{i}"));
         int chunkFrames = (int)Math.Round(config.Data.ChunkSeconds * model.SampleRate);
-        Builder = new BatchBuilder(new ChunkSampler(tracks, config.Augment, chunkFrames, config.Data.Channels), model.Stft, config.Data.BatchSize, config.Seed);
-        TrainingTrackCount = tracks.Count;
+        if (config.Data.Sources.All(s => s.Kind == "images"))
+        {
+            var source = new ImageBatchSource([.. config.Data.Sources.Select(s => OpenImages(s, model))], config.Data.BatchSize, config.Seed);
+            Builder = source;
+            TrainingTrackCount = source.PairCount;
+        }
+        else
+        {
+            for (int i = 0; i < config.Data.Sources.Count; i++)
+                tracks.AddRange(loader.Load(config.Data.Sources[i], $"{config.Data.Sources[i].Kind}-{i}"));
+            Builder = new BatchBuilder(new ChunkSampler(tracks, config.Augment, chunkFrames, config.Data.Channels), model.Stft, config.Data.BatchSize, config.Seed);
+            TrainingTrackCount = tracks.Count;
+        }
         if (config.Data.Validation is not { } validation) return;
         var validationTracks = loader.Load(validation, "validation").Where(t => t.Vocals is not null && t.Accompaniment is not null).ToList();
         tracks.AddRange(validationTracks);
@@ -37,7 +46,7 @@ public sealed class TrainingData : IDisposable
     }
 
     /// <summary>Builds the training batches.</summary>
-    public BatchBuilder Builder { get; }
+    public IBatchSource Builder { get; }
 
     /// <summary>The validator, or null when the config has no validation data.</summary>
     public Validator? Validator { get; }
@@ -47,6 +56,14 @@ public sealed class TrainingData : IDisposable
 
     /// <summary>Validation tracks.</summary>
     public int ValidationTrackCount { get; }
+
+    private static ImagePairFolder OpenImages(SourceConfig source, ITrainableModel model)
+    {
+        ImagePairFolder folder = ImagePairFolder.Open(source.Root);
+        int imageSize = model is Pix2PixTrainable pix2pix ? pix2pix.Networks.HyperParameters.ImageSize : folder.ImageSize;
+        folder.Check(model.SampleRate, model.Stft, imageSize);
+        return folder;
+    }
 
     /// <inheritdoc />
     public void Dispose()

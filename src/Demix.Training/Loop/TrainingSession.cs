@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Demix.Engine.Optim;
-using Demix.Engine.Tensors;
 using Demix.Separation.Models;
 using Demix.Training.Config;
 using Demix.Training.Models;
@@ -9,11 +7,12 @@ using Demix.Training.Sampling;
 namespace Demix.Training.Loop;
 
 /// <summary>The step loop of one <see cref="Trainer.Run"/> call, with its time accounting (process CPU time per phase).</summary>
-internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, ITrainableModel model, Optimizer optimizer, TrainingData data, StepRandom random)
+internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, ITrainableModel model, ITrainingStep step, TrainingData data, StepRandom random)
 {
     private readonly LearningRateSchedule schedule = new(config.Optimizer, config.Training.MaxSteps);
     private readonly Process process = Process.GetCurrentProcess();
     private readonly double[] cpu = new double[5];   // data, forward, backward, optimiser, validation
+    private readonly HeapBudget heap = new(HeapBudget.DefaultBytes);
     private TrainingLog log = new();
 
     public IProgress<TrainingProgress>? Progress { get; init; }
@@ -33,10 +32,12 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
             while (state.Step < lastStep)
             {
                 if (cancellation.IsCancellationRequested) { cancelled = true; break; }
-                double loss = Step(state.Step, queue, cancellation);
+                float learningRate = schedule.RateAt(state.Step);
+                double loss = Step(state.Step, learningRate, queue, cancellation);
                 losses.Add(loss);
+                heap.Check();
                 double rate = (state.Step + 1 - firstStep) * (double)config.Data.BatchSize / wall.Elapsed.TotalSeconds;
-                log.Add(new LogRow(state.Step, loss, optimizer.LearningRate, rate));
+                log.Add(new LogRow(state.Step, loss, learningRate, rate));
                 state = state with { Step = state.Step + 1 };
                 ValidationResult? validation = null;
                 if (data.Validator is not null && (state.Step % config.Training.ValidateEvery == 0 || state.Step == lastStep))
@@ -53,33 +54,26 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
         return new TrainingResult(state.Step, cancelled, stopped, state.BestVocalsSdrDb, losses, time);
     }
 
-    private double Step(int step, BatchQueue queue, CancellationToken cancellation)
+    private double Step(int index, float learningRate, BatchQueue queue, CancellationToken cancellation)
     {
-        random.Reseed(Trainer.DropoutSeed(config.Seed, step));
-        optimizer.LearningRate = schedule.RateAt(step);
-        double t0 = Cpu();
+        random.Reseed(Trainer.DropoutSeed(config.Seed, index));
+        double last = Cpu();
         Batch batch = queue.Next(cancellation);
-        double t1 = Cpu();
-        Tensor loss = model.Loss(batch);
-        float value = loss.Item();
-        double t2 = Cpu();
-        optimizer.ZeroGrad();
-        loss.Backward();
-        double t3 = Cpu();
-        if (config.Optimizer.GradientClipNorm > 0) GradientClipping.ClipByGlobalNorm(optimizer.Parameters, config.Optimizer.GradientClipNorm);
-        optimizer.Step();
-        double t4 = Cpu();
-        cpu[0] += t1 - t0;
-        cpu[1] += t2 - t1;
-        cpu[2] += t3 - t2;
-        cpu[3] += t4 - t3;
-        return value;
+        double now = Cpu();
+        cpu[0] += now - last;
+        last = now;
+        return step.Run(batch, learningRate, phase =>
+        {
+            double time = Cpu();
+            cpu[1 + (int)phase] += time - last;
+            last = time;
+        });
     }
 
     private (TrainerState State, ValidationResult Result, bool Stop) Validate(TrainerState state)
     {
         double start = Cpu();
-        ValidationResult result = data.Validator!.Validate(model);
+        ValidationResult result = data.Validator!.Validate(model, heap);
         cpu[4] += Cpu() - start;
         LogRow last = log.Rows[^1];
         log.ReplaceLast(last with { ValidationLoss = result.Loss, VocalsSdrDb = result.VocalsSdrDb, AccompanimentSdrDb = result.AccompanimentSdrDb });
@@ -115,7 +109,7 @@ internal sealed class TrainingSession(TrainingConfig config, RunDirectory run, I
 
     private void Save(TrainerState state)
     {
-        Checkpoint.Save(run.Path, model.Network, optimizer, state);
+        Checkpoint.Save(run.Path, model.Network, step.Optimizers, state);
         log.Write(run.Log);
         TrainingPlot.Save(log, run.Plot);
     }

@@ -24,7 +24,9 @@ public sealed record ValidationResult(double Loss, double VocalsSdrDb, double Ac
 public sealed class Validator(IReadOnlyList<SourceTrack> tracks, IReadOnlyList<Batch> lossBatches, double seconds)
 {
     /// <summary>Validates <paramref name="model"/> in evaluation mode (the mode is restored afterwards).</summary>
-    public ValidationResult Validate(ITrainableModel model)
+    /// <param name="model">The model at the current step.</param>
+    /// <param name="heap">Checked after the loss batches and after each track (each allocates ~185 MB of garbage).</param>
+    public ValidationResult Validate(ITrainableModel model, HeapBudget? heap = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Module network = model.Network;
@@ -35,7 +37,14 @@ public sealed class Validator(IReadOnlyList<SourceTrack> tracks, IReadOnlyList<B
             double loss = double.NaN;
             using (new NoGradScope())
                 if (lossBatches.Count > 0) loss = lossBatches.Average(b => (double)model.Loss(b).Item());
-            var scores = tracks.Select(t => Score(model.Model, t)).ToList();
+            heap?.Check();
+            ChunkedMethod method = ModelMethod.Create(model.Model);   // one separator for every track; it reads the live weights
+            var scores = new List<(double Vocals, double Accompaniment)>(tracks.Count);
+            foreach (SourceTrack track in tracks)
+            {
+                scores.Add(Score(model.Model, method, track));
+                heap?.Check();
+            }
             return new ValidationResult(loss, Median(scores.Select(s => s.Vocals)), Median(scores.Select(s => s.Accompaniment)));
         }
         finally
@@ -44,20 +53,20 @@ public sealed class Validator(IReadOnlyList<SourceTrack> tracks, IReadOnlyList<B
         }
     }
 
-    private (double Vocals, double Accompaniment) Score(ISeparationModel model, SourceTrack track)
+    private (double Vocals, double Accompaniment) Score(ISeparationModel model, ChunkedMethod method, SourceTrack track)
     {
         int rate = model.Card.SampleRate;
         long frames = seconds > 0 ? Math.Min(track.FrameCount, (long)(seconds * rate)) : track.FrameCount;
         float[][] vocals = Read(track.Vocals!, frames), accompaniment = Read(track.Accompaniment!, frames);
-        float[][] mixture = new TrainingExample(vocals, accompaniment).Mixture();
-        ChunkedMethod method = ModelMethod.Create(model);
-        Waveform input = new(mixture, rate);
+        Waveform input = new(new TrainingExample(vocals, accompaniment).Mixture(), rate);
         if (method.ChannelCount != input.ChannelCount) input = method.ChannelCount == 1 ? ChannelMap.ToMono(input) : ChannelMap.ToStereo(input);
-        Waveform[] stems = [.. InMemorySeparation.Separate(method, input).Select(s => s.ChannelCount == vocals.Length ? s
-            : vocals.Length == 1 ? ChannelMap.ToMono(s) : ChannelMap.ToStereo(s))];
-        int vocalsIndex = IndexOf(model.Stems, "vocals"), accompanimentIndex = IndexOf(model.Stems, "accompaniment");
-        double[][] sdr = MusevalEvaluator.EvaluateSdr([vocals, accompaniment],
-            [stems[vocalsIndex].Channels, stems[accompanimentIndex].Channels], rate, rate);
+        Waveform[] stems = InMemorySeparation.Separate(method, input);
+        float[][] Stem(string name)
+        {
+            Waveform stem = stems[IndexOf(model.Stems, name)];
+            return stem.ChannelCount == vocals.Length ? stem.Channels : (vocals.Length == 1 ? ChannelMap.ToMono(stem) : ChannelMap.ToStereo(stem)).Channels;
+        }
+        double[][] sdr = MusevalEvaluator.EvaluateSdr([vocals, accompaniment], [Stem("vocals"), Stem("accompaniment")], rate, rate);
         return (Median(sdr[0]), Median(sdr[1]));
     }
 

@@ -4,6 +4,7 @@ using Demix.Engine.Tensors;
 using Demix.Separation.Models;
 using Demix.Separation.Models.Drnn;
 using Demix.Separation.Models.Seeds;
+using Demix.Training.Config;
 using Demix.Training.Sampling;
 
 namespace Demix.Training.Models;
@@ -37,6 +38,9 @@ public sealed class DrnnTrainable(SeedModel model) : ITrainableModel
         return DiscriminativeLoss.Compute(vocals, accompaniment, Sequences(batch, batch.Vocals), Sequences(batch, batch.Accompaniment),
             network.HyperParameters.Gamma);
     }
+
+    /// <inheritdoc />
+    public ITrainingStep CreateStep(OptimizerConfig optimizer) => GradientStep.Create(this, optimizer);
 
     /// <inheritdoc />
     public void Initialise(IReadOnlyList<Batch> batches)

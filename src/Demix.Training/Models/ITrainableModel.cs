@@ -2,6 +2,7 @@ using Demix.Dsp.Stft;
 using Demix.Engine.Nn;
 using Demix.Engine.Tensors;
 using Demix.Separation.Models;
+using Demix.Training.Config;
 using Demix.Training.Sampling;
 
 namespace Demix.Training.Models;
@@ -29,6 +30,9 @@ public interface ITrainableModel
 
     /// <summary>Called once before the first step of a fresh run with a few batches (input statistics).</summary>
     void Initialise(IReadOnlyList<Batch> batches);
+
+    /// <summary>The optimiser(s) and the step of this family (most: <see cref="GradientStep.Create"/>).</summary>
+    ITrainingStep CreateStep(OptimizerConfig optimizer);
 }
 
 /// <summary>A model shown under another card (the exported best model carries its validation metrics).</summary>

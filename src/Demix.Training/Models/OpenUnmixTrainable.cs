@@ -64,6 +64,9 @@ public sealed class OpenUnmixTrainable : ITrainableModel
     }
 
     /// <inheritdoc />
+    public ITrainingStep CreateStep(OptimizerConfig optimizer) => GradientStep.Create(this, optimizer);
+
+    /// <inheritdoc />
     public void Initialise(IReadOnlyList<Batch> batches)
     {
         ArgumentNullException.ThrowIfNull(batches);

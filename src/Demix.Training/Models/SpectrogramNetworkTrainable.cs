@@ -3,6 +3,7 @@ using Demix.Engine.Nn;
 using Demix.Engine.Tensors;
 using Demix.Separation.Models;
 using Demix.Separation.Models.Seeds;
+using Demix.Training.Config;
 using Demix.Training.Sampling;
 
 namespace Demix.Training.Models;
@@ -33,6 +34,9 @@ public sealed class SpectrogramNetworkTrainable(SeedModel model, ISpectrogramNet
         Tensor estimate = network.EstimateMagnitudes(Image(batch, batch.Mixture))[0];
         return Tensor.L1Loss(estimate, Image(batch, batch.Target(target)));
     }
+
+    /// <inheritdoc />
+    public ITrainingStep CreateStep(OptimizerConfig optimizer) => GradientStep.Create(this, optimizer);
 
     /// <inheritdoc />
     public void Initialise(IReadOnlyList<Batch> batches)

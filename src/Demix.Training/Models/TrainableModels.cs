@@ -1,5 +1,7 @@
 using Demix.Separation.Models.Drnn;
 using Demix.Separation.Models.FrameTransformer;
+using Demix.Separation.Models.KaraokeCnn;
+using Demix.Separation.Models.Pix2Pix;
 using Demix.Separation.Models.Seeds;
 using Demix.Separation.Models.UNet;
 using Demix.Training.Config;
@@ -10,7 +12,7 @@ namespace Demix.Training.Models;
 public static class TrainableModels
 {
     /// <summary>Builds the family <paramref name="config"/> names with weights from <paramref name="random"/>.</summary>
-    /// <exception cref="NotSupportedException">The family's network has not landed in Demix.Separation yet.</exception>
+    /// <exception cref="ArgumentException">Unknown family, or hyper-parameters the network cannot be built with.</exception>
     public static ITrainableModel Create(TrainingConfig config, Random random)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -28,8 +30,10 @@ public static class TrainableModels
             case "drnn":
                 return new DrnnTrainable(DrnnFamily.Create(config.Name, model.Drnn, random));
             case "karaoke-cnn":
+                SeedModel karaoke = KaraokeCnnFamily.Create(config.Name, model.KaraokeCnn, random);
+                return new SpectrogramNetworkTrainable(karaoke, (VoiceDetectorCnn)karaoke.Network, "vocals");
             case "pix2pix":
-                throw new NotSupportedException($"Model family '{model.Family}' cannot be trained yet: its network has not landed in Demix.Separation.");
+                return new Pix2PixTrainable(Pix2PixFamily.Create(config.Name, model.Pix2Pix, random));
             default:
                 throw new ArgumentException($"Unknown model family '{model.Family}'.");
         }

@@ -7,7 +7,7 @@ namespace Demix.Training.Sampling;
 /// Builds batch number k from its own generator, seeded from (run seed, k): batches do not depend on which thread
 /// builds them or on earlier batches, so the same seed gives the same batches and a resumed run continues them.
 /// </summary>
-public sealed class BatchBuilder(ChunkSampler sampler, StftConfig stft, int batchSize, int seed)
+public sealed class BatchBuilder(ChunkSampler sampler, StftConfig stft, int batchSize, int seed) : IBatchSource
 {
     /// <summary>The generator stream of batches (see <see cref="StepRandom.Derive"/>).</summary>
     public const int BatchStream = 1;

@@ -10,14 +10,14 @@ namespace Demix.Training.Sampling;
 /// </summary>
 public sealed class BatchQueue : IDisposable
 {
-    private readonly BatchBuilder builder;
+    private readonly IBatchSource builder;
     private readonly Channel<Batch>? channel;
     private readonly CancellationTokenSource stop = new();
     private readonly Thread? worker;
     private long next;
 
     /// <summary>Starts at batch <paramref name="firstIndex"/>; <paramref name="prefetch"/> = 0 builds on demand.</summary>
-    public BatchQueue(BatchBuilder builder, long firstIndex, int prefetch)
+    public BatchQueue(IBatchSource builder, long firstIndex, int prefetch)
     {
         this.builder = builder ?? throw new ArgumentNullException(nameof(builder));
         next = firstIndex;
