@@ -37,6 +37,19 @@ public sealed class DefaultModelTests
         Assert.Equal("center", report.RootElement.GetProperty("method").GetString());
     }
 
+    [Fact]
+    public void ModelsListAndInfo_ShowTheShippedModel()
+    {
+        CliRun list = CliRun.Of("models", "list");
+        CliRun info = CliRun.Of("models", "info", "default", "--json");
+
+        Assert.True(list.ExitCode == 0, list.Error);
+        Assert.Contains("shipped", list.Output, StringComparison.Ordinal);
+        Assert.Contains(ShippedName, list.Output, StringComparison.Ordinal);
+        Assert.True(info.ExitCode == 0, info.Error);
+        Assert.Equal(ShippedName, JsonDocument.Parse(info.Output).RootElement.GetProperty("name").GetString());
+    }
+
     [Theory]
     [InlineData("--shifts", "1")]
     [InlineData("--swap", "true")]
