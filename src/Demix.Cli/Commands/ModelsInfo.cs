@@ -12,7 +12,9 @@ internal static class ModelsInfo
         ISeparationModel model;
         try
         {
-            model = store.Load(nameOrPath);
+            // "default" is the shipped model beside the executable unless a file or cached model has that name.
+            bool shipped = nameOrPath == DefaultModelRow.Name && !File.Exists(nameOrPath) && !Directory.Exists(nameOrPath) && store.FindCached(nameOrPath) is null;
+            model = shipped ? DefaultModel.Load() : store.Load(nameOrPath);
         }
         catch (Exception e) when (e is ModelFileException or FileNotFoundException or Demix.Engine.Io.WeightFileException)
         {

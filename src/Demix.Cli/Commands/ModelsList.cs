@@ -4,13 +4,14 @@ using Spectre.Console;
 
 namespace Demix.Cli.Commands;
 
-/// <summary><c>demix models list</c>: catalog entries (downloaded or not) and every other cached model.</summary>
+/// <summary><c>demix models list</c>: the shipped default model, catalog entries (downloaded or not) and every other cached model.</summary>
 internal static class ModelsList
 {
     public static int Run(CliConsole console, ModelStore store)
     {
         var table = new Table().AddColumns(new TableColumn("name").NoWrap(), new TableColumn("status").NoWrap(), new TableColumn("model"));
-        var listed = new HashSet<string>(StringComparer.Ordinal);
+        var listed = new HashSet<string>(StringComparer.Ordinal) { DefaultModelRow.Name };
+        table.AddRow(DefaultModelRow.Cells());
         foreach (CatalogEntry entry in ModelCatalog.Entries)
         {
             listed.Add(entry.Name);

@@ -13,7 +13,8 @@ public static class SeparateCommand
     public static Command Create(CliConsole console)
     {
         var options = new SeparateOptions();
-        var command = new Command("separate", "Split songs into stems (vocals, accompaniment). Folders are searched recursively.");
+        var command = new Command("separate",
+            "Split songs into stems (vocals, accompaniment) with Demix's default model, or with --model or --method. Folders are searched recursively.");
         options.AddTo(command);
         command.SetAction((parse, cancellation) => new SeparateRunner(console).RunAsync(options.Read(parse), cancellation));
         return command;
@@ -26,10 +27,11 @@ internal sealed class SeparateOptions
     private readonly Argument<string[]> inputs = new("inputs")
     { Description = "Audio files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
     private readonly Option<string> output = new("--output", "-o") { Description = "Output folder.", DefaultValueFactory = _ => "separated" };
-    private readonly Option<string> method = new("--method", "-m")
-    { Description = $"Separation method: {string.Join(", ", MethodRegistry.Names)}.", DefaultValueFactory = _ => MethodRegistry.DefaultMethod };
+    private readonly Option<string?> method = new("--method", "-m")
+    { Description = $"Separate with a classic method instead of the default model: {string.Join(", ", MethodRegistry.Names)}." };
     private readonly Option<string?> model = new("--model")
-    { Description = "Separate with a model instead of a method: a cached model's name (see 'demix models list') or a model card / .safetensors / folder path." };
+    { Description = "Separate with another model than the default one: a cached model's name (see 'demix models list') or a model card / .safetensors / folder path." };
+    private readonly ModelInferenceOptions inference = new();
     private readonly Option<string?> preset = new("--preset")
     { Description = "With --model: a seed system's output files: drnn (<song>_src1/_src2/_mono, separated in mono) or karaoke (<song>_pred/_karaoke)." };
     private readonly Option<string?> stems = new("--stems") { Description = "Stems to write, comma-separated (default: all, i.e. vocals,accompaniment)." };
@@ -62,14 +64,19 @@ internal sealed class SeparateOptions
         {
             command.Options.Add(option);
         }
+        inference.AddTo(command);
     }
 
     /// <summary>Reads and checks every value.</summary>
     /// <exception cref="UsageException">A value is out of range or values contradict each other.</exception>
     public SeparateRequest Read(ParseResult parse)
     {
-        string methodName = parse.GetValue(method)!;
-        ISeparationModel? loadedModel = ApplyPreset(parse.GetValue(preset), LoadModel(parse.GetValue(model), parse.GetResult(method) is { Implicit: false }));
+        string? methodName = parse.GetValue(method);
+        string? modelArgument = parse.GetValue(model);
+        ISeparationModel? explicitModel = LoadModel(modelArgument, methodName is not null);
+        ISeparationModel? loadedModel = ApplyPreset(parse.GetValue(preset), explicitModel)
+            ?? (methodName is null ? LoadDefaultModel() : null);
+        methodName ??= MethodRegistry.DefaultMethod;
         if (loadedModel is null && !MethodRegistry.Contains(methodName))
         {
             throw new UsageException($"unknown method '{methodName}'; choose one of: {string.Join(", ", MethodRegistry.Names)}.");
@@ -86,6 +93,7 @@ internal sealed class SeparateOptions
             OutputFolder = parse.GetValue(output)!,
             Method = loadedModel is null ? methodName.ToLowerInvariant() : ModelMethod.NamePrefix + loadedModel.Card.Name,
             Model = loadedModel,
+            Inference = inference.Read(parse, loadedModel),
             MethodSettings = OptionValues.MethodSettings(parse.GetValue(strength), parse.GetValue(lowHz), parse.GetValue(highHz), parse.GetValue(searchWindow)),
             Stems = OptionValues.Stems(parse.GetValue(stems), loadedModel?.Stems ?? MethodRegistry.Create(methodName).Stems),
             Format = fileFormat,
@@ -114,6 +122,19 @@ internal sealed class SeparateOptions
         catch (ArgumentException e)
         {
             throw new UsageException($"--preset: {e.Message}");
+        }
+    }
+
+    /// <summary>The shipped default model (<see cref="DefaultModel"/>); a missing or broken one is a usage error naming the file.</summary>
+    private static ISeparationModel LoadDefaultModel()
+    {
+        try
+        {
+            return DefaultModel.Load();
+        }
+        catch (ModelFileException e)
+        {
+            throw new UsageException(e.Message);
         }
     }
 

@@ -21,7 +21,11 @@ public sealed record SeparateRequest
     public ISeparationModel? Model { get; init; }
 
     /// <summary>The method to run: the model's chunked separator when <see cref="Model"/> is set, else the named method.</summary>
-    public ISeparationMethod CreateMethod() => Model is null ? MethodRegistry.Create(Method, MethodSettings) : ModelMethod.Create(Model);
+    public ISeparationMethod CreateMethod() =>
+        Model is null ? MethodRegistry.Create(Method, MethodSettings) : ModelMethod.Create(Model, inference: Inference);
+
+    /// <summary>Overrides of the model's Wiener and test-time-augmentation settings (none: the card's).</summary>
+    public InferenceOptions Inference { get; init; } = InferenceOptions.None;
 
     /// <summary>Parameters of the classic methods.</summary>
     public MethodSettings MethodSettings { get; init; } = new();

@@ -1,3 +1,4 @@
+using Demix.Separation.Models.OpenUnmix;
 using Demix.Separation.Pipeline;
 
 namespace Demix.Separation.Models;
@@ -14,13 +15,29 @@ public static class ModelMethod
     public const string NamePrefix = "model-";
 
     /// <summary>Wraps <paramref name="model"/> (its own chunking settings unless <paramref name="chunking"/> is given).</summary>
-    public static ChunkedMethod Create(ISeparationModel model, ChunkSettings? chunking = null)
+    /// <param name="model">The loaded model.</param>
+    /// <param name="chunking">Chunk and overlap; null: the card's.</param>
+    /// <param name="inference">Overrides of the Wiener and test-time-augmentation settings; null: the card's.</param>
+    /// <exception cref="ArgumentException">Overrides are given for a family that has no such settings, or are out of range.</exception>
+    public static ChunkedMethod Create(ISeparationModel model, ChunkSettings? chunking = null, InferenceOptions? inference = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ChunkSettings settings = chunking ?? model.Chunking;
         int rate = model.Card.SampleRate;
         int chunkFrames = checked((int)Math.Round(settings.ChunkSeconds * rate));
         int overlapFrames = (int)Math.Round(settings.OverlapSeconds * rate);
-        return new ChunkedMethod(NamePrefix + model.Card.Name, model.CreateSeparator(), chunkFrames, overlapFrames);
+        return new ChunkedMethod(NamePrefix + model.Card.Name, CreateSeparator(model, inference ?? InferenceOptions.None), chunkFrames, overlapFrames);
+    }
+
+    /// <summary>The model's separator with <paramref name="inference"/> applied.</summary>
+    public static ISeparator CreateSeparator(ISeparationModel model, InferenceOptions inference)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inference);
+        if (inference.IsEmpty) return model.CreateSeparator();
+        if (model is OpenUnmixModel openUnmix) return openUnmix.CreateSeparator(inference);
+        throw new ArgumentException(
+            $"Wiener iterations, channel swap and shifts apply to {OpenUnmixFamily.Name} models; '{model.Card.Name}' is a {model.Card.Family} model.",
+            nameof(inference));
     }
 }

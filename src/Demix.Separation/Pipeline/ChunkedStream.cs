@@ -11,6 +11,7 @@ internal sealed class ChunkedStream : ISeparationStream
     private readonly int chunkFrames;
     private readonly int overlapFrames;
     private readonly float[][] chunk;          // [channels][chunkFrames], input of the next chunk
+    private readonly float[][] fullMix;        // [channels][chunkFrames], the copy handed to the separator, reused
     private float[][][]? tail;                 // [stems][channels][overlapFrames], previous chunk's end, unfaded
     private readonly float[] fadeIn;           // [overlapFrames], sin^2 ramp; fade-out is 1 - fadeIn
     private int filledFrames;
@@ -24,6 +25,7 @@ internal sealed class ChunkedStream : ISeparationStream
         this.overlapFrames = overlapFrames;
         chunk = new float[separator.ChannelCount][];
         for (int c = 0; c < chunk.Length; c++) chunk[c] = new float[chunkFrames];
+        fullMix = Planar.Allocate(chunk.Length, chunkFrames);
         fadeIn = new float[overlapFrames];
         for (int i = 0; i < overlapFrames; i++)
         {
@@ -62,8 +64,9 @@ internal sealed class ChunkedStream : ISeparationStream
 
     private void ProcessChunk(int frames, bool isLast, IStemBlockSink sink)
     {
-        float[][] mix = new float[chunk.Length][];
-        for (int c = 0; c < mix.Length; c++) mix[c] = chunk[c].AsSpan(0, frames).ToArray();
+        // A copy, so a separator may use its input as scratch; full chunks reuse one buffer, the short last one is exact.
+        float[][] mix = frames == chunkFrames ? fullMix : Planar.Allocate(chunk.Length, frames);
+        for (int c = 0; c < mix.Length; c++) Array.Copy(chunk[c], mix[c], frames);
         float[][][] stems = separator.Separate(mix, sampleRate);
         if (tail is not null) BlendTail(stems);
         int emitFrames = isLast ? frames : frames - overlapFrames;

@@ -10,9 +10,11 @@ namespace Demix.Separation.Pipeline;
 internal sealed class StemQueueSource : IAudioSource
 {
     private readonly Func<bool> step;              // runs one pipeline step; false once the input is drained
-    private readonly Queue<float[]> blocks = new(); // interleaved blocks
+    private readonly Queue<(float[] Data, int Length)> blocks = new(); // interleaved blocks, Length samples used
     private float[]? current;
+    private int currentLength;
     private int currentOffset;
+    private float[]? spare;                         // a drained block kept for the next Enqueue (chunk-sized, LOH)
 
     public StemQueueSource(AudioFormat format, Func<bool> step)
     {
@@ -31,10 +33,12 @@ internal sealed class StemQueueSource : IAudioSource
     public void Enqueue(float[][] planar, int frameCount)
     {
         if (frameCount == 0) return;
-        var interleaved = new float[frameCount * Format.ChannelCount];
-        Interleaving.Interleave(planar, 0, frameCount, interleaved);
-        blocks.Enqueue(interleaved);
-        QueuedSamples += interleaved.Length;
+        int length = frameCount * Format.ChannelCount;
+        float[] interleaved = spare is not null && spare.Length >= length ? spare : new float[length];
+        if (interleaved == spare) spare = null;
+        Interleaving.Interleave(planar, 0, frameCount, interleaved.AsSpan(0, length));
+        blocks.Enqueue((interleaved, length));
+        QueuedSamples += length;
     }
 
     public int Read(Span<float> interleaved)
@@ -43,12 +47,12 @@ internal sealed class StemQueueSource : IAudioSource
         int wanted = interleaved.Length / Format.ChannelCount * Format.ChannelCount;
         while (written < wanted)
         {
-            if (current is null || currentOffset == current.Length)
+            if (current is null || currentOffset == currentLength)
             {
                 if (!TryNextBlock()) break;
             }
-            int take = Math.Min(wanted - written, current!.Length - currentOffset);
-            current.AsSpan(currentOffset, take).CopyTo(interleaved[written..]);
+            int take = Math.Min(wanted - written, currentLength - currentOffset);
+            current!.AsSpan(currentOffset, take).CopyTo(interleaved[written..]);
             currentOffset += take;
             written += take;
             QueuedSamples -= take;
@@ -60,15 +64,18 @@ internal sealed class StemQueueSource : IAudioSource
     {
         blocks.Clear();
         current = null;
+        spare = null;
     }
 
     private bool TryNextBlock()
     {
+        if (current is not null && (spare is null || current.Length > spare.Length)) spare = current;   // drained: reuse it
+        current = null;
         while (blocks.Count == 0)
         {
             if (!step()) return false;
         }
-        current = blocks.Dequeue();
+        (current, currentLength) = blocks.Dequeue();
         currentOffset = 0;
         return true;
     }

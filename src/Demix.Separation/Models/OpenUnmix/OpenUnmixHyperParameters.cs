@@ -8,6 +8,9 @@ namespace Demix.Separation.Models.OpenUnmix;
 /// </summary>
 public sealed record OpenUnmixHyperParameters
 {
+    /// <summary>The largest <see cref="Shifts"/> accepted (each shift is one more full separation pass).</summary>
+    public const int MaxShifts = 16;
+
     /// <summary>Frequency bins of the STFT, fftSize / 2 + 1 (the output size).</summary>
     public int BinCount { get; init; } = 2049;
 
@@ -41,6 +44,14 @@ public sealed record OpenUnmixHyperParameters
     /// <summary>Frames per Wiener block (<c>wiener_win_len</c>); 0 = whole chunk.</summary>
     public int WienerWindowFrames { get; init; } = 300;
 
+    /// <summary>Test-time augmentation: also run the networks on the channel-swapped mixture and average the two
+    /// magnitude estimates (swapped back) before the Wiener filter. About doubles the network time.</summary>
+    public bool ChannelSwap { get; init; }
+
+    /// <summary>Test-time augmentation: extra passes at evenly spaced sub-hop offsets k * hop / (shifts + 1), k = 1..shifts,
+    /// whose waveforms are shifted back and averaged with the plain pass (0 = the plain pass alone).</summary>
+    public int Shifts { get; init; }
+
     /// <summary>Seconds of audio separated at once (memory bound).</summary>
     public double ChunkSeconds { get; init; } = 30.0;
 
@@ -55,6 +66,7 @@ public sealed record OpenUnmixHyperParameters
         if (HiddenSize < 2 || (!Unidirectional && HiddenSize % 2 != 0)) throw new ArgumentException($"hiddenSize {HiddenSize} must be even and at least 2.");
         if (LayerCount < 1) throw new ArgumentException("layerCount must be at least 1.");
         if (WienerIterations < 0 || WienerWindowFrames < 0) throw new ArgumentException("wienerIterations and wienerWindowFrames must be non-negative.");
+        if (Shifts is < 0 or > MaxShifts) throw new ArgumentException($"shifts must be in 0..{MaxShifts}, not {Shifts}.");
         if (ChunkSeconds <= 0 || OverlapSeconds < 0 || 2 * OverlapSeconds > ChunkSeconds)
         {
             throw new ArgumentException($"chunkSeconds ({ChunkSeconds}) must be positive and at least twice overlapSeconds ({OverlapSeconds}).");

@@ -65,6 +65,20 @@ public sealed class OpenUnmixModel : ISeparationModel
     /// <inheritdoc />
     public ISeparator CreateSeparator() => new OpenUnmixSeparator(this);
 
+    /// <summary>A separator whose Wiener and test-time-augmentation settings are the card's, overridden by <paramref name="options"/>.</summary>
+    /// <exception cref="ArgumentException">An override is out of range, or asks for Wiener EM on a single source.</exception>
+    public OpenUnmixSeparator CreateSeparator(InferenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = HyperParameters with
+        {
+            WienerIterations = options.WienerIterations ?? HyperParameters.WienerIterations,
+            ChannelSwap = options.ChannelSwap ?? HyperParameters.ChannelSwap,
+            Shifts = options.Shifts ?? HyperParameters.Shifts,
+        };
+        return new OpenUnmixSeparator(this, settings);
+    }
+
     /// <summary>The residual's stem: <c>accompaniment</c> next to vocals alone, else <c>residual</c>.</summary>
     private static string ResidualStemName(IReadOnlyList<string> targets) =>
         targets.Count == 1 && targets[0] == StemNames.Vocals ? StemNames.Accompaniment : "residual";
