@@ -7,21 +7,8 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
 work=${1:-$(mktemp -d /tmp/demix-separation-measure.XXXXXX)}
-mkdir -p "$work"
-cd "$work"
-echo "work folder: $work"
-dotnet build "$repo/src/Demix.Cli" -c Release -o "$work/cli" --nologo -v quiet >/dev/null
-demix="$work/cli/demix"
-
-if [ ! -f song3min.wav ]; then
-  python3 - "$repo/../shared/data/musdb18-7/train" <<'PY' > list.txt
-import glob, sys
-for path in sorted(glob.glob(sys.argv[1] + "/*.stem.mp4"))[:27]:
-    print("file '" + path.replace("'", "'\\''") + "'")
-PY
-  ffmpeg -loglevel error -y -f concat -safe 0 -i list.txt -map 0:a:0 -t 180 -ar 44100 -ac 2 -c:a pcm_s16le song3min.wav
-fi
-[ -f song60min.wav ] || ffmpeg -loglevel error -y -stream_loop 19 -i song3min.wav -t 3600 -c:a pcm_s16le song60min.wav
+# shellcheck source=../prepare-songs.sh
+source "$repo/bench/Demix.Benchmarks/prepare-songs.sh"
 
 echo "load: $(uptime)"
 for method in karaoke-invert center repet-sim; do
