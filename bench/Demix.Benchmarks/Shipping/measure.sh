@@ -2,7 +2,7 @@
 # Shipping figures for `demix separate` with the default model (models/default.*), end to end (process start,
 # 16-bit WAV decode, separation, 16-bit WAV encode of vocals and accompaniment):
 #  - x real time on a 3-minute stereo 44.1 kHz WAV, median of 3 runs, with the default options and with each
-#    test-time option (--swap, --shifts 2, --wiener-iterations 1);
+#    test-time option (--swap, --shifts 2, --wiener-iterations 0);
 #  - peak resident memory (/usr/bin/time -v) on 3, 10 and 60 minutes of the same music (flat in length).
 # The music is the MUSDB18 training previews' mixtures (stream 0) concatenated and looped; never committed.
 # Usage: bench/Demix.Benchmarks/Shipping/measure.sh [work-folder]   (needs ffmpeg and GNU time; quiet machine)
