@@ -31,6 +31,9 @@ public sealed class ModelStore
     /// <summary>The cache folder.</summary>
     public string Folder { get; }
 
+    /// <summary>Where the name <c>default</c> finds the shipped model (default: <see cref="DefaultModel.Folder"/>).</summary>
+    public string DefaultModelFolder { get; init; } = DefaultModel.Folder;
+
     /// <summary>Card paths of every model in the cache, sorted by name.</summary>
     public IReadOnlyList<string> CachedCards() =>
         !Directory.Exists(Folder) ? []
@@ -44,13 +47,17 @@ public sealed class ModelStore
         return File.Exists(card) && File.Exists(Path.ChangeExtension(card, ModelFile.WeightsExtension)) ? card : null;
     }
 
-    /// <summary>The card that <paramref name="nameOrPath"/> designates: a path to a card, weights or folder, or a cached name.</summary>
+    /// <summary>
+    /// The card that <paramref name="nameOrPath"/> designates: a path to a card, weights or folder, a cached name, or
+    /// <c>default</c> for the shipped model (when no file, folder or cached model has that name).
+    /// </summary>
     /// <exception cref="ModelFileException">Nothing matches; the message says how to get the model.</exception>
     public string ResolveCard(string nameOrPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(nameOrPath);
         if (File.Exists(nameOrPath) || Directory.Exists(nameOrPath)) return ModelFile.CardPath(nameOrPath);
         if (FindCached(nameOrPath) is string cached) return cached;
+        if (nameOrPath == DefaultModel.FileStem && DefaultModel.IsPresent(DefaultModelFolder)) return DefaultModel.CardPath(DefaultModelFolder);
         string hint = ModelCatalog.Find(nameOrPath) is not null
             ? $"it is not downloaded yet: run 'demix models download {nameOrPath}'."
             : $"no such file, and no model of that name in {Folder} (see 'demix models list').";

@@ -11,6 +11,21 @@ public sealed class DefaultModelTests
     private static string RepositoryModels => Path.Combine(RepositoryPaths.Root, DefaultModel.FolderName);
 
     [Fact]
+    public void ResolveCard_TheNameDefault_IsTheShippedModelUnlessTheCacheHasOneOfThatName()
+    {
+        using var cache = new TempFolder();
+        var store = new ModelStore(cache.Path) { DefaultModelFolder = RepositoryModels };
+        Assert.Equal(DefaultModel.CardPath(RepositoryModels), store.ResolveCard("default"));
+
+        var elsewhere = new ModelStore(cache.Path) { DefaultModelFolder = cache.Path };
+        Assert.Throws<ModelFileException>(() => elsewhere.ResolveCard("default"));
+
+        File.Copy(DefaultModel.CardPath(RepositoryModels), Path.Combine(cache.Path, "default.json"));
+        File.Copy(DefaultModel.WeightsPath(RepositoryModels), Path.Combine(cache.Path, "default.safetensors"));
+        Assert.Equal(Path.Combine(cache.Path, "default.json"), store.ResolveCard("default"));
+    }
+
+    [Fact]
     public void Load_TheShippedModel_IsAStereoOpenUnmixGivingVocalsAndAccompanimentAt44100()
     {
         ISeparationModel model = DefaultModel.Load(RepositoryModels);
