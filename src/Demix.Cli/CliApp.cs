@@ -59,7 +59,13 @@ public static class CliApp
             console.WriteError("interrupted; no partial output was left behind.");
             return ExitCodes.Cancelled;
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException)
+        {
+            console.WriteError("out of memory: the run needed more memory than this machine (or DOTNET_GCHeapHardLimit) allows; " +
+                "use fewer --jobs, a smaller batchSize or chunk, or a machine with more memory. A training run resumes from its last checkpoint.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
         {
             console.Error.WriteLine($"demix: failed: {e.Message}");
             return ExitCodes.Failure;
