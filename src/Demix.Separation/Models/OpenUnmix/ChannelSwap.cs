@@ -13,23 +13,7 @@ internal static class ChannelSwap
     {
         if (stereo.Length % 2 != 0) throw new ArgumentException("A stereo [2, frames, bins] array has an even length.", nameof(stereo));
         int half = stereo.Length / 2;
-        Span<float> left = stereo.AsSpan(0, half), right = stereo.AsSpan(half);
-        float[] buffer = System.Buffers.ArrayPool<float>.Shared.Rent(Math.Min(half, 1 << 16));
-        try
-        {
-            for (int start = 0; start < half; start += buffer.Length)
-            {
-                int count = Math.Min(buffer.Length, half - start);
-                Span<float> temporary = buffer.AsSpan(0, count);
-                left.Slice(start, count).CopyTo(temporary);
-                right.Slice(start, count).CopyTo(left.Slice(start, count));
-                temporary.CopyTo(right.Slice(start, count));
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<float>.Shared.Return(buffer);
-        }
+        for (int i = 0; i < half; i++) (stereo[i], stereo[half + i]) = (stereo[half + i], stereo[i]);
     }
 
     /// <summary><c>mean[i] = (mean[i] + other[i]) / 2</c>.</summary>
