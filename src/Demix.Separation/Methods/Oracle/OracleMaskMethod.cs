@@ -3,13 +3,20 @@ using Demix.Dsp.Stft;
 namespace Demix.Separation.Methods.Oracle;
 
 /// <summary>
-/// sigsep-mus-oracle's IRM and IBM: per channel and bin, <c>P_j = |S_j|^alpha</c> and the mask
-/// <c>M_j = P_j / (sum_k P_k + eps)</c>; IBM thresholds it (<c>M_j &gt;= theta</c> gives 1, else 0; theta = 0.5).
-/// Each estimate is <c>M_j X</c> with X the mixture's STFT, inverted with the same STFT.
+/// sigsep-mus-oracle's IRM and IBM, per channel and bin with <c>P_j = |S_j|^alpha</c>:
+/// <list type="bullet">
+/// <item>IRM: the soft mask <c>M_j = P_j / (eps + sum_k P_k)</c>;</item>
+/// <item>IBM: the ratio to the <em>mixture</em>, <c>r_j = P_j / (eps + |X|^alpha)</c>, set to 1 above theta and 0 below
+/// (a ratio exactly at theta is kept, as the reference does). Where sources cancel, |X| is small and a bin may go to
+/// several sources.</item>
+/// </list>
+/// Each estimate is <c>M_j X</c> with X the mixture's STFT, inverted with the same STFT. eps is numpy's float64
+/// machine epsilon (<c>np.finfo(np.float).eps</c>) and the ratios are taken in float64: the STFT is scaled by 1 / sum(window),
+/// so quiet bins have powers near float32's epsilon and a larger eps would bias the masks there.
 /// </summary>
 public sealed class OracleMaskMethod : IOracleMethod
 {
-    private const float Epsilon = 1.1920929e-7f;   // float32 machine epsilon (the oracle code's np.finfo eps)
+    private const double Epsilon = 2.220446049250313e-16;
     private readonly int alpha;
     private readonly double? theta;
 
@@ -33,17 +40,16 @@ public sealed class OracleMaskMethod : IOracleMethod
     {
         var (names, spectra) = OracleSpectra.Sources(mixture, sources);
         ComplexSpectrogram mix = Stft.Forward(mixture, OracleSpectra.Config);
-        float[][] powers = [.. spectra.Select(Power)];
-        var model = new float[mix.Length];
-        foreach (float[] p in powers) for (int i = 0; i < model.Length; i++) model[i] += p[i];
+        double[][] powers = [.. spectra.Select(Power)];
+        double[] denominator = theta is null ? SumOf(powers) : Power(mix);
         var estimates = new Dictionary<string, float[][]>(StringComparer.Ordinal);
         for (int j = 0; j < names.Length; j++)
         {
-            float[] mask = powers[j];
+            var mask = new float[mix.Length];
             for (int i = 0; i < mask.Length; i++)
             {
-                float ratio = mask[i] / (model[i] + Epsilon);
-                mask[i] = theta is double t ? (ratio >= t ? 1f : 0f) : ratio;
+                double ratio = powers[j][i] / (Epsilon + denominator[i]);
+                mask[i] = (float)(theta is double t ? Threshold(ratio, t) : ratio);
             }
             ComplexSpectrogram estimate = mix.Clone();
             estimate.MultiplyBy(mask);
@@ -52,12 +58,24 @@ public sealed class OracleMaskMethod : IOracleMethod
         return estimates;
     }
 
-    private float[] Power(ComplexSpectrogram spectrum) => alpha == 1 ? spectrum.Magnitude() : PowerOf(spectrum);
+    private static double Threshold(double ratio, double theta) => ratio > theta ? 1 : ratio < theta ? 0 : ratio;
 
-    private static float[] PowerOf(ComplexSpectrogram spectrum)
+    /// <summary>|S|^alpha per channel and bin, in float64.</summary>
+    private double[] Power(ComplexSpectrogram spectrum)
     {
-        var power = new float[spectrum.Length];
-        spectrum.Power(power);
+        var power = new double[spectrum.Length];
+        for (int i = 0; i < power.Length; i++)
+        {
+            double squared = (double)spectrum.Real[i] * spectrum.Real[i] + (double)spectrum.Imag[i] * spectrum.Imag[i];
+            power[i] = alpha == 1 ? Math.Sqrt(squared) : squared;
+        }
         return power;
+    }
+
+    private static double[] SumOf(double[][] powers)
+    {
+        var sum = new double[powers[0].Length];
+        foreach (double[] p in powers) for (int i = 0; i < sum.Length; i++) sum[i] += p[i];
+        return sum;
     }
 }

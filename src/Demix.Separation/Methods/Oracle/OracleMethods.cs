@@ -2,8 +2,9 @@ namespace Demix.Separation.Methods.Oracle;
 
 /// <summary>
 /// The SiSEC 2018 oracle baselines (sigsep-mus-oracle) by name, as an explicit map: IRM1 / IRM2 (ratio masks of
-/// magnitudes / powers), IBM1 / IBM2 (the same ratios thresholded at 0.5) and MWF (multichannel Wiener filter with
-/// the true spectra and spatial covariances). All use scipy's STFT convention, 2048-sample Hann window, 50 % overlap.
+/// magnitudes / powers), IBM1 / IBM2 (source-to-mixture ratios of magnitudes / powers thresholded at 0.5) and MWF
+/// (multichannel Wiener filter with the true spectra and spatial covariances). All use scipy's STFT convention,
+/// 2048-sample Hann window, 50 % overlap.
 /// </summary>
 public static class OracleMethods
 {
@@ -11,8 +12,8 @@ public static class OracleMethods
     [
         ("irm1", "oracle ratio mask of magnitudes, |S_j| / sum |S_k| (SiSEC 2018 IRM1)", () => new OracleMaskMethod("irm1", 1, null)),
         ("irm2", "oracle ratio mask of powers, |S_j|^2 / sum |S_k|^2 (SiSEC 2018 IRM2)", () => new OracleMaskMethod("irm2", 2, null)),
-        ("ibm1", "oracle binary mask, |S_j| / sum |S_k| >= 0.5 (SiSEC 2018 IBM1)", () => new OracleMaskMethod("ibm1", 1, 0.5)),
-        ("ibm2", "oracle binary mask, |S_j|^2 / sum |S_k|^2 >= 0.5 (SiSEC 2018 IBM2)", () => new OracleMaskMethod("ibm2", 2, 0.5)),
+        ("ibm1", "oracle binary mask, |S_j| / |X| > 0.5 (SiSEC 2018 IBM1)", () => new OracleMaskMethod("ibm1", 1, 0.5)),
+        ("ibm2", "oracle binary mask, |S_j|^2 / |X|^2 > 0.5 (SiSEC 2018 IBM2)", () => new OracleMaskMethod("ibm2", 2, 0.5)),
         ("mwf", "oracle multichannel Wiener filter from the true spectra and spatial covariances (SiSEC 2018 MWF)", () => new OracleWienerMethod()),
     ];
 

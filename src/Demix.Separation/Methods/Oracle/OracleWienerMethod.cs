@@ -4,13 +4,20 @@ using Demix.Dsp.Stft;
 namespace Demix.Separation.Methods.Oracle;
 
 /// <summary>
-/// sigsep-mus-oracle's MWF: for each source j, the power spectral density <c>v_j(f, t) = mean_i |S_ji(f, t)|^2</c> and the
-/// spatial covariance <c>R_j(f) = sum_t S_j S_j^H / sum_t v_j</c> (I x I, I = channels); the mixture covariance
-/// <c>C(f, t) = sum_j v_j R_j</c>; each estimate is <c>v_j R_j C^-1 X</c>. Mono and stereo; float64 inside.
+/// sigsep-mus-oracle's MWF (local Gaussian model with time-invariant spatial covariances), I = 1 or 2 channels,
+/// float64 inside. For each source j with STFT S_j(f, t) (an I-vector):
+/// <list type="number">
+/// <item>a first power spectral density <c>v_j = mean_i |S_ji|^2</c>;</item>
+/// <item>the spatial covariance <c>R_j(f) = mean_t S_j S_j^H / (eps + v_j)</c>, normalised to trace I, plus eps I;</item>
+/// <item>the refined density <c>P_j = S_j^H R_j^-1 S_j / I</c>.</item>
+/// </list>
+/// The mixture covariance is <c>C = sum_j P_j R_j</c> and each estimate <c>P_j R_j C^-1 X</c>. Inverses add eps to the
+/// determinant, as the reference does; eps is numpy's float64 machine epsilon. A silent source (trace 0) gets R = I.
+/// With one channel R is 1 and the filter is IRM2.
 /// </summary>
 public sealed class OracleWienerMethod : IOracleMethod
 {
-    private const double Epsilon = 1e-10;   // keeps silent bins and all-zero covariances invertible
+    private const double Epsilon = 2.220446049250313e-16;
 
     /// <inheritdoc />
     public string Name => "mwf";
@@ -21,8 +28,8 @@ public sealed class OracleWienerMethod : IOracleMethod
         var (names, spectra) = OracleSpectra.Sources(mixture, sources);
         if (mixture.Length is not (1 or 2)) throw new ArgumentException($"The MWF oracle handles 1 or 2 channels, not {mixture.Length}.", nameof(mixture));
         ComplexSpectrogram mix = Stft.Forward(mixture, OracleSpectra.Config);
-        double[][] psd = [.. spectra.Select(Psd)];
-        Complex[][] covariance = [.. spectra.Select((s, j) => SpatialCovariance(s, psd[j]))];
+        Complex[][] covariance = [.. spectra.Select(SpatialCovariance)];
+        double[][] psd = [.. spectra.Select((s, j) => RefinedPsd(s, covariance[j]))];
         ComplexSpectrogram[] outputs = [.. spectra.Select(_ => new ComplexSpectrogram(mix.ChannelCount, mix.FrameCount, mix.BinCount))];
         int channels = mix.ChannelCount, bins = mix.BinCount;
         Parallel.For(0, mix.FrameCount, t =>
@@ -41,7 +48,7 @@ public sealed class OracleWienerMethod : IOracleMethod
     }
 
     /// <summary>v(f, t) = mean over channels of |S|^2, [frames * bins].</summary>
-    private static double[] Psd(ComplexSpectrogram s)
+    private static double[] NaivePsd(ComplexSpectrogram s)
     {
         var v = new double[s.FrameCount * s.BinCount];
         for (int c = 0; c < s.ChannelCount; c++)
@@ -53,26 +60,51 @@ public sealed class OracleWienerMethod : IOracleMethod
         return v;
     }
 
-    /// <summary>R(f) = sum_t S S^H / sum_t v, stored [bins * I * I] row-major.</summary>
-    private static Complex[] SpatialCovariance(ComplexSpectrogram s, double[] v)
+    /// <summary>R(f) = mean_t S S^H / (eps + v), scaled to trace I, plus eps I; stored [bins * I * I] row-major.</summary>
+    private static Complex[] SpatialCovariance(ComplexSpectrogram s)
     {
-        int channels = s.ChannelCount, bins = s.BinCount;
-        var r = new Complex[bins * channels * channels];
+        double[] v = NaivePsd(s);
+        int channels = s.ChannelCount, bins = s.BinCount, size = channels * channels;
+        var r = new Complex[bins * size];
         for (int f = 0; f < bins; f++)
         {
-            double total = Epsilon;
-            for (int t = 0; t < s.FrameCount; t++) total += v[t * bins + f];
-            for (int a = 0; a < channels; a++)
+            Span<Complex> block = r.AsSpan(f * size, size);
+            for (int t = 0; t < s.FrameCount; t++)
             {
-                for (int b = 0; b < channels; b++)
-                {
-                    Complex sum = Complex.Zero;
-                    for (int t = 0; t < s.FrameCount; t++) sum += Get(s, a, t, f) * Complex.Conjugate(Get(s, b, t, f));
-                    r[(f * channels + a) * channels + b] = sum / total;
-                }
+                double weight = 1.0 / (Epsilon + v[t * bins + f]);
+                for (int a = 0; a < channels; a++)
+                    for (int b = 0; b < channels; b++)
+                        block[a * channels + b] += Get(s, a, t, f) * Complex.Conjugate(Get(s, b, t, f)) * weight;
             }
+            double trace = 0;
+            for (int a = 0; a < channels; a++) trace += block[a * channels + a].Real;
+            for (int e = 0; e < size; e++) block[e] = trace > 0 ? block[e] * channels / trace : (e % (channels + 1) == 0 ? 1 : 0);
+            for (int a = 0; a < channels; a++) block[a * channels + a] += Epsilon;
         }
         return r;
+    }
+
+    /// <summary>P(f, t) = S^H R^-1 S / I, [frames * bins].</summary>
+    private static double[] RefinedPsd(ComplexSpectrogram s, Complex[] covariance)
+    {
+        int channels = s.ChannelCount, bins = s.BinCount, size = channels * channels;
+        var inverses = new Complex[covariance.Length];
+        for (int f = 0; f < bins; f++) Inverse(covariance.AsSpan(f * size, size).ToArray(), channels).CopyTo(inverses, f * size);
+        var p = new double[s.FrameCount * bins];
+        Span<Complex> x = stackalloc Complex[2];
+        for (int t = 0; t < s.FrameCount; t++)
+        {
+            for (int f = 0; f < bins; f++)
+            {
+                for (int i = 0; i < channels; i++) x[i] = Get(s, i, t, f);
+                double quadratic = 0;
+                for (int a = 0; a < channels; a++)
+                    for (int b = 0; b < channels; b++)
+                        quadratic += (Complex.Conjugate(x[a]) * inverses[f * size + a * channels + b] * x[b]).Real;
+                p[t * bins + f] = quadratic / channels;
+            }
+        }
+        return p;
     }
 
     private static Complex[] MixtureCovariance(double[][] psd, Complex[][] covariance, int k, int f, int channels)
@@ -80,19 +112,19 @@ public sealed class OracleWienerMethod : IOracleMethod
         var c = new Complex[channels * channels];
         for (int j = 0; j < psd.Length; j++)
             for (int e = 0; e < c.Length; e++) c[e] += psd[j][k] * covariance[j][f * c.Length + e];
-        for (int i = 0; i < channels; i++) c[i * channels + i] += Epsilon;
         return c;
     }
 
+    /// <summary>The inverse of a 1 x 1 or 2 x 2 matrix with eps added to the determinant (the reference's rule).</summary>
     private static Complex[] Inverse(Complex[] m, int channels)
     {
-        if (channels == 1) return [1.0 / m[0]];
-        Complex determinant = m[0] * m[3] - m[1] * m[2];
-        return [m[3] / determinant, -m[1] / determinant, -m[2] / determinant, m[0] / determinant];
+        if (channels == 1) return [1.0 / (Epsilon + m[0])];
+        Complex inverseDeterminant = 1.0 / (Epsilon + m[0] * m[3] - m[1] * m[2]);
+        return [m[3] * inverseDeterminant, -m[1] * inverseDeterminant, -m[2] * inverseDeterminant, m[0] * inverseDeterminant];
     }
 
-    /// <summary>Y = v R C^-1 X for one bin.</summary>
-    private static void Apply(ComplexSpectrogram output, double v, Complex[] r, Complex[] inverse, Complex[] x, int t, int f)
+    /// <summary>Y = P R C^-1 X for one bin.</summary>
+    private static void Apply(ComplexSpectrogram output, double p, Complex[] r, Complex[] inverse, Complex[] x, int t, int f)
     {
         int channels = x.Length, size = channels * channels;
         Span<Complex> cx = stackalloc Complex[2];
@@ -105,7 +137,7 @@ public sealed class OracleWienerMethod : IOracleMethod
         {
             Complex y = Complex.Zero;
             for (int b = 0; b < channels; b++) y += r[f * size + a * channels + b] * cx[b];
-            y *= v;
+            y *= p;
             int index = output.Offset(a, t) + f;
             output.Real[index] = (float)y.Real;
             output.Imag[index] = (float)y.Imaginary;
