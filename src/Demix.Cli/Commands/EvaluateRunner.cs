@@ -15,6 +15,7 @@ internal sealed class EvaluateRunner(CliConsole console)
     {
         IReadOnlyList<EvaluationTrack> tracks = Tracks(request);
         if (tracks.Count == 0) throw new UsageException($"no tracks in '{request.Root}' for this split and --tracks filter.");
+        using ResultsFolderLock folderLock = Lock(request.Output);
         console.Out.WriteLine($"evaluate {request.Label} on {request.Dataset} ({tracks.Count} tracks) -> {request.Output}");
         if (request.Dataset == "mir1k") return RunMir1k(request, tracks, cancel);
         var results = new ResultsFolder(request.Output);
@@ -49,6 +50,18 @@ internal sealed class EvaluateRunner(CliConsole console)
         console.Out.WriteLine("MIR-1K, mono 0 dB mixture, BSS Eval sources (v3) over whole clips; means weighted by clip length:");
         console.Out.Write(table);
         return ExitCodes.Success;
+    }
+
+    private static ResultsFolderLock Lock(string folder)
+    {
+        try
+        {
+            return ResultsFolderLock.Acquire(folder);
+        }
+        catch (ResultsFolderBusyException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static (Waveform, Waveform) Split(IReadOnlyDictionary<string, Waveform> estimates) => (estimates["vocals"], estimates["accompaniment"]);

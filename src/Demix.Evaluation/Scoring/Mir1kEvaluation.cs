@@ -12,7 +12,7 @@ public sealed record Mir1kSummary(int ClipCount, double[] Gnsdr, double[] Gsir, 
 /// <summary>
 /// Scores MIR-1K clips into <c>clips.csv</c> in a results folder (one row per clip: samples, SDR / SIR / SAR / mixture SDR
 /// of voice and accompaniment), resumably: clips already in the file are skipped. The global scores are the
-/// clip-length-weighted means over every row (<see cref="GlobalSeparationScores"/>).
+/// clip-length-weighted means over the clips in the file, each counted once (<see cref="GlobalSeparationScores"/>).
 /// </summary>
 public static class Mir1kEvaluation
 {
@@ -29,6 +29,7 @@ public static class Mir1kEvaluation
         string path = Path.Combine(resultsRoot, "clips.csv");
         var done = Load(path).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         if (!File.Exists(path)) File.WriteAllText(path, Header + "\n");
+        else EndWithNewline(path);
         int scored = 0;
         for (int i = 0; i < clips.Count; i++)
         {
@@ -73,18 +74,36 @@ public static class Mir1kEvaluation
             + string.Join(',', values.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "\n";
     }
 
+    /// <summary>
+    /// The rows of <c>clips.csv</c>, one per clip: a row cut short by an interrupted run is dropped (the clip is scored
+    /// again), and a clip that appears twice counts once (the first row), so no clip weighs double in the means.
+    /// </summary>
     private static List<(string Name, ClipSeparationScores Clip)> Load(string path)
     {
         var rows = new List<(string, ClipSeparationScores)>();
         if (!File.Exists(path)) return rows;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string line in File.ReadLines(path).Skip(1))
         {
             string[] f = line.Split(',');
-            if (f.Length != 10) continue;   // a row cut short by an interrupted run is scored again
+            if (f.Length != 10 || !IsRow(f) || !seen.Add(f[0])) continue;
             double V(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
             int samples = int.Parse(f[1], CultureInfo.InvariantCulture);
             rows.Add((f[0], new ClipSeparationScores(samples, [V(2), V(3)], [V(4), V(5)], [V(6), V(7)], [V(8), V(9)])));
         }
         return rows;
+    }
+
+    private static bool IsRow(string[] fields) =>
+        int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
+        && fields.Skip(2).All(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+
+    /// <summary>Ends a file cut inside a row with a newline, so the next row does not join the cut one.</summary>
+    private static void EndWithNewline(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        if (stream.Length == 0) return;
+        stream.Seek(-1, SeekOrigin.End);
+        if (stream.ReadByte() != '\n') stream.WriteByte((byte)'\n');
     }
 }
