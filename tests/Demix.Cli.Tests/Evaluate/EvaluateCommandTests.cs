@@ -73,6 +73,24 @@ public sealed class EvaluateCommandTests
     }
 
     /// <summary>Two 3 s stereo tracks: a 440 Hz "voice" burst and a noise "accompaniment".</summary>
+    [Fact]
+    public void A_results_folder_in_use_by_another_run_is_refused_and_left_untouched()
+    {
+        using var folder = new TestFolder();
+        WriteFolderDataset(folder);
+        using (ResultsFolderLock held = ResultsFolderLock.Acquire(folder["busy"]))
+        {
+            CliRun refused = CliRun.Of("evaluate", "--dataset", "folder", "--root", folder["data"], "--method", "mixture", "--output", folder["busy"]);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("another evaluation is writing to", refused.Error);
+            Assert.Contains(folder["busy"], refused.Error);
+            Assert.Equal([ResultsFolderLock.FileName], Directory.GetFileSystemEntries(folder["busy"]).Select(Path.GetFileName));
+        }
+        CliRun after = CliRun.Of("evaluate", "--dataset", "folder", "--root", folder["data"], "--method", "mixture", "--output", folder["busy"]);
+        Assert.True(after.ExitCode == 0, after.Error);
+        Assert.Contains("scored 2, skipped 0", after.Output);
+    }
+
     private static void WriteFolderDataset(TestFolder folder)
     {
         var random = new Random(7);
