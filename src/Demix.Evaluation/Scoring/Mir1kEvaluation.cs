@@ -85,18 +85,22 @@ public static class Mir1kEvaluation
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (string line in File.ReadLines(path).Skip(1))
         {
-            string[] f = line.Split(',');
-            if (f.Length != 10 || !IsRow(f) || !seen.Add(f[0])) continue;
-            double V(int i) => double.Parse(f[i], CultureInfo.InvariantCulture);
-            int samples = int.Parse(f[1], CultureInfo.InvariantCulture);
-            rows.Add((f[0], new ClipSeparationScores(samples, [V(2), V(3)], [V(4), V(5)], [V(6), V(7)], [V(8), V(9)])));
+            if (Parse(line) is not { } row || !seen.Add(row.Name)) continue;
+            rows.Add(row);
         }
         return rows;
     }
 
-    private static bool IsRow(string[] fields) =>
-        int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out _)
-        && fields.Skip(2).All(f => double.TryParse(f, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+    /// <summary>One complete row, or null for a row that is cut short or garbled.</summary>
+    private static (string Name, ClipSeparationScores Clip)? Parse(string line)
+    {
+        string[] f = line.Split(',');
+        if (f.Length != 10 || !int.TryParse(f[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out int samples)) return null;
+        var v = new double[8];
+        for (int i = 0; i < v.Length; i++)
+            if (!double.TryParse(f[i + 2], NumberStyles.Float, CultureInfo.InvariantCulture, out v[i])) return null;
+        return (f[0], new ClipSeparationScores(samples, [v[0], v[1]], [v[2], v[3]], [v[4], v[5]], [v[6], v[7]]));
+    }
 
     /// <summary>Ends a file cut inside a row with a newline, so the next row does not join the cut one.</summary>
     private static void EndWithNewline(string path)
